@@ -1,0 +1,32 @@
+/**
+ * The one DynamoDB table (single-table design), described once and used by both the CDK
+ * stateful stack and the local runtime's provisioning, so the two can never drift.
+ * docs/architecture.md explains every key and index.
+ */
+export interface IndexDefinition {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  /** KEYS_ONLY indexes are fetched back by key; ALL copies the item. */
+  readonly projection: 'ALL' | 'KEYS_ONLY';
+}
+
+export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
+
+export const TABLE_INDEXES: readonly IndexDefinition[] = [
+  // Inbox by status, newest first: gsi1pk = STATUS#<status>, gsi1sk = <receivedAt>#<id>
+  { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
+  // Work due by time (SLA): gsi2pk = DUE#<clock>, gsi2sk = <dueAt>#<id>; sparse (only items on a clock)
+  { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
+  // One customer's items: gsi3pk = CUSTOMER#<customerId>, gsi3sk = <receivedAt>#<id>; sparse
+  { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: 'ALL' },
+  // Pipeline sweep: items accepted but not yet analyzed. gsi4pk = STAGE#received, gsi4sk = <receivedAt>#<id>; sparse
+  { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projection: 'KEYS_ONLY' },
+];
+
+/** Every key attribute is a string. */
+export const TABLE_ATTRIBUTES: readonly string[] = [
+  TABLE_KEYS.partitionKey,
+  TABLE_KEYS.sortKey,
+  ...TABLE_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey]),
+];
