@@ -1,0 +1,31 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { ingestFeedback } from '../../shared/app/ingest-feedback.use-case.js';
+import { formToFeedbackInput } from '../../shared/domain/feedback-input.schema.js';
+import { container } from '../../shared/runtime/container.js';
+import { html, json, jsonErrors, readBody, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
+import { logger } from '../../shared/runtime/logger.js';
+import { thankYouPage, wantsHtml } from '../../shared/runtime/thank-you.page.js';
+
+/** POST /v1/feedback — the web form and API channel. Public. */
+export const handler = middy<HttpEvent, HttpResult>()
+  .use(injectLambdaContext(logger))
+  .use(httpHeaderNormalizer())
+  .use(jsonErrors(logger))
+  .use(readBody({ maxBytes: Number(process.env.OUVIDOR_MAX_BODY_BYTES ?? 256 * 1024), accept: ['json', 'form'] }))
+  .handler(async (event) => {
+    const parsed = event.parsedBody!;
+    const isForm = parsed.kind === 'form';
+    const key = event.headers['idempotency-key']?.trim();
+    const result = await ingestFeedback(container(), {
+      body: isForm ? formToFeedbackInput(parsed.value) : parsed.value,
+      channel: isForm ? 'web' : 'api',
+      source: { provider: isForm ? 'web-form' : 'api', ...(key && { externalId: key }) },
+      ...(key && { idempotencyKey: key }),
+    });
+    if (isForm && wantsHtml(event.headers.accept)) {
+      return html(202, thankYouPage(result.id, result.input.language, event.headers['accept-language']));
+    }
+    return json(202, { id: result.id, status: result.status }, { location: `/v1/feedback/${result.id}` });
+  });

@@ -1,0 +1,38 @@
+/** The `ouvidor` command line: every user-facing command. */
+const USAGE = `Usage: ouvidor <command> [options]
+
+Commands:
+  start                         run the whole platform locally (PORT, OUVIDOR_DATA_DIR)
+  token --role <r> --sub <user> print a local bearer token (roles: admin, agent)
+  analyze [--engine offline]    analyze JSON lines from stdin, one JSON line out per input
+`;
+
+const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
+  start: async () => (await import('./commands/start.command.js')).startCommand,
+  token: async () => (await import('./commands/token.command.js')).tokenCommand,
+  analyze: async () => (await import('./commands/analyze-cli.command.js')).analyzeCliCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`ouvidor: unknown command '${name}'\n\n${USAGE}`);
+    return 2;
+  }
+  return (await load())(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`ouvidor: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

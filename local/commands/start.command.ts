@@ -1,0 +1,35 @@
+import { parseArgs } from 'node:util';
+import { dataDir } from '../data-dir.js';
+import { startPlatform } from '../runtime.js';
+
+/** `ouvidor start`: the whole platform on this machine until Ctrl-C. */
+export async function startCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, 'data-dir': { type: 'string' } } });
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`ouvidor: invalid port '${values.port ?? process.env.PORT}'\n`);
+    return 2;
+  }
+  const dir = dataDir({ ...process.env, ...(values['data-dir'] && { OUVIDOR_DATA_DIR: values['data-dir'] }) });
+  process.env.POWERTOOLS_LOG_LEVEL ??= process.env.LOG_LEVEL ?? 'WARN';
+  const platform = await startPlatform({
+    port,
+    dataDir: dir,
+    pauseProcessing: process.env.OUVIDOR_PAUSE_PROCESSING === '1',
+  });
+  process.stdout.write(
+    `Ouvidor is running: console and form ${platform.url}/  API ${platform.url}/v1/feedback  data ${dir}  (Ctrl-C stops)\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      process.stdout.write(`\nOuvidor: ${signal}, stopping...\n`);
+      platform.stop().then(resolve, (e) => {
+        console.error(e);
+        resolve();
+      });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  return 0;
+}

@@ -1,0 +1,41 @@
+import type { Context } from 'aws-lambda';
+
+/** A Lambda handler as the HTTP API invokes it (API Gateway v2 payload). */
+export type HttpHandler = (event: never, context: Context) => Promise<unknown>;
+
+export interface Route {
+  readonly method: string;
+  /** API Gateway route path, with `{name}` parameters. */
+  readonly path: string;
+  readonly functionName: string;
+  readonly load: () => Promise<{ handler: HttpHandler }>;
+}
+
+/** The HTTP API's routes, as infra/service.stack.ts declares them on AWS. */
+export const ROUTES: readonly Route[] = [
+  { method: 'POST', path: '/v1/feedback', functionName: 'ingest-web', load: () => import('../functions/ingest-web/ingest-web.handler.js') },
+  { method: 'GET', path: '/v1/feedback/{id}', functionName: 'get-feedback', load: () => import('../functions/get-feedback/get-feedback.handler.js') },
+];
+
+export interface RouteMatch {
+  readonly route: Route;
+  readonly pathParameters: Record<string, string>;
+}
+
+const compiled = ROUTES.map((route) => {
+  const names: string[] = [];
+  const pattern = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, names, regex: new RegExp(`^${pattern}/?$`) };
+});
+
+/** The route for a request; `methodMismatch` when the path exists with other methods. */
+export function matchRoute(method: string, path: string): RouteMatch | { methodMismatch: string[] } | undefined {
+  const hits = compiled.filter((c) => c.regex.test(path));
+  const hit = hits.find((c) => c.route.method === method);
+  if (!hit) return hits.length > 0 ? { methodMismatch: hits.map((h) => h.route.method) } : undefined;
+  const values = hit.regex.exec(path)!.slice(1);
+  return { route: hit.route, pathParameters: Object.fromEntries(hit.names.map((n, i) => [n, decodeURIComponent(values[i] ?? '')])) };
+}

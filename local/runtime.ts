@@ -1,0 +1,113 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sweepReceived } from '../shared/app/sweep-received.use-case.js';
+import { resetConfig, config } from '../shared/runtime/config.js';
+import { awsClients, container, setContainer, type Container } from '../shared/runtime/container.js';
+import { jwtSecret } from './data-dir.js';
+import { startEmulators, type Emulators } from './emulators.js';
+import { httpBridge } from './http-bridge.js';
+import { landingPage } from './landing.page.js';
+import { ensureBucket, ensureQueues, ensureTable, type ProvisionedQueue } from './provision.js';
+import { SqsPoller, type SqsHandler } from './sqs-poller.js';
+
+export interface PlatformOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly host?: string;
+  /** The data folder; undefined keeps DynamoDB in memory and S3 in a temporary folder (tests). */
+  readonly dataDir: string | undefined;
+  /** Do not poll the queue (tests of what happens before processing). */
+  readonly pauseProcessing?: boolean;
+  /** How often the sweeper looks for items stuck in `received`. */
+  readonly sweepIntervalMs?: number;
+  readonly onError?: (e: unknown) => void;
+}
+
+export interface Platform {
+  readonly url: string;
+  readonly port: number;
+  readonly queue: ProvisionedQueue;
+  readonly container: Container;
+  readonly emulators: Emulators;
+  stop(): Promise<void>;
+}
+
+const LOCAL_VISIBILITY_TIMEOUT_S = 30;
+const PROCESSOR_TIMEOUT_MS = LOCAL_VISIBILITY_TIMEOUT_S * 1000 / 6;
+
+/**
+ * The whole platform in one process: emulators, the HTTP API over the same Lambda handlers,
+ * the queue poller driving the processor, and the sweeper that makes "accepted" mean "kept".
+ */
+export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
+  const onError = opts.onError ?? ((e: unknown) => console.error('[ouvidor]', e));
+  const emulators = await startEmulators(opts.dataDir);
+  const env: Record<string, string> = {
+    OUVIDOR_TABLE_NAME: process.env.OUVIDOR_TABLE_NAME ?? 'ouvidor',
+    OUVIDOR_BUCKET_NAME: process.env.OUVIDOR_BUCKET_NAME ?? 'ouvidor-objects',
+    OUVIDOR_DYNAMODB_ENDPOINT: emulators.dynamodbEndpoint,
+    OUVIDOR_SQS_ENDPOINT: emulators.sqsEndpoint,
+    OUVIDOR_S3_ENDPOINT: emulators.s3Endpoint,
+    OUVIDOR_EVENT_BUS: 'local',
+    OUVIDOR_AUTH_MODE: 'local',
+    OUVIDOR_ANALYZER: process.env.OUVIDOR_ANALYZER ?? 'offline',
+    AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+    // The emulators accept any credentials; these keep the SDK from looking for real ones.
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+  };
+  Object.assign(process.env, env);
+  resetConfig();
+  const clients = awsClients(config());
+  await ensureTable(clients.dynamodb, env.OUVIDOR_TABLE_NAME!);
+  await ensureBucket(clients.s3, env.OUVIDOR_BUCKET_NAME!);
+  const queue = await ensureQueues(clients.sqs, 'ouvidor-feedback', { visibilityTimeoutSeconds: LOCAL_VISIBILITY_TIMEOUT_S, maxReceiveCount: 5 });
+  process.env.OUVIDOR_QUEUE_URL = queue.url;
+  process.env.OUVIDOR_JWT_SECRET = jwtSecret(opts.dataDir ?? emulators.scratchDir);
+  resetConfig();
+  setContainer(undefined);
+  const c = container();
+
+  // Whatever was accepted but not analyzed before the last stop (the queue lived in memory).
+  await sweepReceived(c, { olderThanMs: 0, maxSweeps: 3, countsAsRetry: false });
+
+  const poller = new SqsPoller(
+    clients.sqs,
+    async () => (await import('../functions/process-feedback/process-feedback.handler.js')).handler as unknown as SqsHandler,
+    { queueUrl: queue.url, queueArn: queue.arn, functionName: 'process-feedback', batchSize: 10, timeoutMs: PROCESSOR_TIMEOUT_MS, region: env.AWS_REGION!, onError },
+  );
+  if (!opts.pauseProcessing) poller.start();
+
+  const sweeper = setInterval(() => {
+    sweepReceived(c, { olderThanMs: 2 * 60_000, maxSweeps: 3, countsAsRetry: true }).catch(onError);
+  }, opts.sweepIntervalMs ?? 60_000);
+  sweeper.unref();
+
+  const server: Server = createServer(httpBridge({ staticPages: landingPage, onError }));
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, opts.host ?? '0.0.0.0', () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    queue,
+    container: c,
+    emulators,
+    stop: () =>
+      (stopping ??= (async () => {
+        clearInterval(sweeper);
+        await new Promise<void>((ok) => {
+          server.close(() => ok());
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 2000).unref();
+        });
+        await poller.stop();
+        await emulators.stop();
+        setContainer(undefined);
+      })()),
+  };
+}

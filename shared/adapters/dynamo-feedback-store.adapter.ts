@@ -1,0 +1,161 @@
+import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { FeedbackSchema, type Feedback } from '../domain/feedback.schema.js';
+import type { FeedbackStore, IdempotencyClaim } from '../ports/feedback-store.port.js';
+
+const FEEDBACK_SK = 'FEEDBACK';
+const feedbackPk = (id: string) => `FEEDBACK#${id}`;
+const idempotencyPk = (key: string) => `IDEMPOTENCY#${key}`;
+export const RECEIVED_INDEX_PK = 'STAGE#received';
+
+/** The index keys an item carries; docs/architecture.md lists them. Sparse keys are omitted. */
+export function feedbackItem(fb: Feedback): Record<string, unknown> {
+  const at = `${fb.receivedAt}#${fb.id}`;
+  return {
+    ...fb,
+    pk: feedbackPk(fb.id),
+    sk: FEEDBACK_SK,
+    ...(fb.stage === 'analyzed' && { gsi1pk: `STATUS#${fb.status}`, gsi1sk: at }),
+    ...(fb.customer.id !== undefined && { gsi3pk: `CUSTOMER#${fb.customer.id}`, gsi3sk: at }),
+    ...(fb.stage === 'received' && { gsi4pk: RECEIVED_INDEX_PK, gsi4sk: at }),
+  };
+}
+
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk'];
+export function fromItem(item: Record<string, unknown>): Feedback {
+  const copy = { ...item };
+  for (const k of KEY_ATTRIBUTES) delete copy[k];
+  return FeedbackSchema.parse(copy);
+}
+
+const isConditionFailure = (e: unknown) =>
+  e instanceof ConditionalCheckFailedException || (e as { name?: string })?.name === 'ConditionalCheckFailedException';
+
+/** Runs a conditional write; false when its condition did not hold. */
+async function conditional(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+export class DynamoFeedbackStore implements FeedbackStore {
+  private readonly doc: DynamoDBDocumentClient;
+  constructor(client: DynamoDBClient, private readonly tableName: string) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  putReceived(fb: Feedback): Promise<boolean> {
+    return conditional(
+      this.doc.send(new PutCommand({ TableName: this.tableName, Item: feedbackItem(fb), ConditionExpression: 'attribute_not_exists(pk)' })),
+    );
+  }
+
+  async get(id: string): Promise<Feedback | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: feedbackPk(id), sk: FEEDBACK_SK }, ConsistentRead: true }));
+    return out.Item ? fromItem(out.Item) : undefined;
+  }
+
+  saveAnalyzed(fb: Feedback, expectedVersion: number): Promise<boolean> {
+    return conditional(
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: feedbackItem(fb),
+          ConditionExpression: '#version = :expected AND #stage = :received',
+          ExpressionAttributeNames: { '#version': 'version', '#stage': 'stage' },
+          ExpressionAttributeValues: { ':expected': expectedVersion, ':received': 'received' },
+        }),
+      ),
+    );
+  }
+
+  async markEventPublished(id: string, version: number, at: string): Promise<void> {
+    await conditional(
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: feedbackPk(id), sk: FEEDBACK_SK },
+          UpdateExpression: 'SET eventPublishedAt = if_not_exists(eventPublishedAt, :at)',
+          ConditionExpression: 'attribute_exists(pk) AND #version >= :v',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':at': at, ':v': version },
+        }),
+      ),
+    );
+  }
+
+  async claimIdempotencyKey(claim: IdempotencyClaim, expiresAt: string, now: string): Promise<IdempotencyClaim | undefined> {
+    const pk = idempotencyPk(claim.key);
+    const claimed = await conditional(
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          // `ttl` lets DynamoDB delete expired claims on AWS; the condition also checks expiry
+          // itself, since the local emulator has no TTL.
+          Item: { pk, sk: 'IDEMPOTENCY', ...claim, expiresAt, ttl: Math.floor(Date.parse(expiresAt) / 1000) },
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': now },
+        }),
+      ),
+    );
+    if (claimed) return undefined;
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk, sk: 'IDEMPOTENCY' }, ConsistentRead: true }));
+    const item = out.Item as (IdempotencyClaim & Record<string, unknown>) | undefined;
+    if (!item) throw new Error('idempotency claim vanished; retry');
+    return { key: item.key, requestHash: item.requestHash, feedbackId: item.feedbackId, receivedAt: item.receivedAt };
+  }
+
+  async listReceived(before: string, limit: number): Promise<string[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi4',
+          KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk < :before',
+          ExpressionAttributeValues: { ':pk': RECEIVED_INDEX_PK, ':before': before },
+          Limit: Math.min(limit - ids.length, 100),
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) ids.push(String(item.pk).slice('FEEDBACK#'.length));
+      start = out.LastEvaluatedKey;
+    } while (start && ids.length < limit);
+    return ids;
+  }
+
+  recordSweep(id: string, sweeps: number, at: string): Promise<boolean> {
+    return conditional(
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: feedbackPk(id), sk: FEEDBACK_SK },
+          UpdateExpression: 'SET sweeps = :n, updatedAt = :at',
+          ConditionExpression: '#stage = :received AND sweeps = :prev',
+          ExpressionAttributeNames: { '#stage': 'stage' },
+          ExpressionAttributeValues: { ':n': sweeps, ':prev': sweeps - 1, ':at': at, ':received': 'received' },
+        }),
+      ),
+    );
+  }
+
+  markFailed(id: string, reason: string, at: string): Promise<boolean> {
+    return conditional(
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: feedbackPk(id), sk: FEEDBACK_SK },
+          UpdateExpression: 'SET #stage = :failed, failure = :reason, updatedAt = :at REMOVE gsi4pk, gsi4sk',
+          ConditionExpression: '#stage = :received',
+          ExpressionAttributeNames: { '#stage': 'stage' },
+          ExpressionAttributeValues: { ':failed': 'failed', ':reason': reason, ':at': at, ':received': 'received' },
+        }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { CategorySchema, ChannelSchema, SentimentSchema } from './analysis.schema.js';
+import { FeedbackIdSchema, PrioritySchema, FeedbackStatusSchema, RatingSchema, type Feedback } from './feedback.schema.js';
+
+/** `feedback.analyzed`: published once per item when analysis is stored. */
+export const FeedbackAnalyzedDetailSchema = z.object({
+  id: FeedbackIdSchema,
+  version: z.number().int(),
+  channel: ChannelSchema,
+  receivedAt: z.iso.datetime(),
+  language: z.string().optional(),
+  sentiment: SentimentSchema,
+  category: CategorySchema,
+  keyPhrases: z.array(z.string()),
+  rating: RatingSchema.optional(),
+  status: FeedbackStatusSchema,
+  priority: PrioritySchema,
+  customerId: z.string().optional(),
+});
+export type FeedbackAnalyzedDetail = z.infer<typeof FeedbackAnalyzedDetailSchema>;
+
+export interface DomainEvent<T = unknown> {
+  /** EventBridge `detail-type`. */
+  readonly type: string;
+  /** Unique per logical event; consumers dedupe on it. */
+  readonly id: string;
+  readonly time: string;
+  readonly detail: T;
+}
+
+export const FEEDBACK_ANALYZED = 'feedback.analyzed';
+
+export function feedbackAnalyzedEvent(fb: Feedback): DomainEvent<FeedbackAnalyzedDetail> {
+  if (!fb.sentiment || !fb.category) throw new Error(`feedback ${fb.id} is not analyzed`);
+  return {
+    type: FEEDBACK_ANALYZED,
+    id: `${FEEDBACK_ANALYZED}:${fb.id}`,
+    time: fb.analysis?.analyzedAt ?? fb.updatedAt,
+    detail: {
+      id: fb.id,
+      version: fb.version,
+      channel: fb.channel,
+      receivedAt: fb.receivedAt,
+      language: fb.language,
+      sentiment: fb.sentiment,
+      category: fb.category,
+      keyPhrases: fb.keyPhrases,
+      rating: fb.rating,
+      status: fb.status,
+      priority: fb.priority,
+      customerId: fb.customer.id,
+    },
+  };
+}

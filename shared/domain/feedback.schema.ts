@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { CategorySchema, ChannelSchema, AnalyzerEngineSchema, PiiEntitySchema, SentimentSchema } from './analysis.schema.js';
+
+export { CategorySchema, ChannelSchema, SentimentSchema };
+
+/** ULID: 26 Crockford base-32 characters, time-ordered. */
+export const FeedbackIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID');
+
+export const FeedbackStatusSchema = z.enum(['new', 'open', 'pending', 'resolved', 'closed']);
+export type FeedbackStatus = z.infer<typeof FeedbackStatusSchema>;
+
+export const PrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
+export type Priority = z.infer<typeof PrioritySchema>;
+
+/** Where the item is in the pipeline (distinct from the triage `status`). */
+export const StageSchema = z.enum(['received', 'analyzed', 'failed']);
+export type Stage = z.infer<typeof StageSchema>;
+
+export const CustomerSchema = z
+  .object({
+    id: z.string().min(1).max(128),
+    email: z.email().max(254),
+    name: z.string().trim().min(1).max(200),
+    handle: z.string().trim().min(1).max(100),
+    phone: z.string().trim().min(3).max(32),
+  })
+  .partial()
+  .strict();
+export type Customer = z.infer<typeof CustomerSchema>;
+
+export const RatingSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('nps'), score: z.number().int('NPS is a whole number').min(0, 'NPS is 0 to 10').max(10, 'NPS is 0 to 10') }).strict(),
+  z.object({ type: z.literal('csat'), score: z.number().int('CSAT is a whole number').min(1, 'CSAT is 1 to 5').max(5, 'CSAT is 1 to 5') }).strict(),
+]);
+export type Rating = z.infer<typeof RatingSchema>;
+
+export const SourceSchema = z.object({
+  /** web form, api client, ses, smtp, meta, x, generic, transcribe, survey... */
+  provider: z.string().min(1).max(64),
+  externalId: z.string().max(512).optional(),
+  permalink: z.string().max(2048).optional(),
+  /** Object-store key of the raw object (raw email, webhook body, transcript, original text). */
+  rawRef: z.string().max(1024).optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const MetadataSchema = z
+  .record(z.string().min(1).max(64), z.union([z.string().max(1000), z.number(), z.boolean()]))
+  .refine((m) => Object.keys(m).length <= 50, 'at most 50 metadata keys');
+export type Metadata = z.infer<typeof MetadataSchema>;
+
+export const AnalysisMetaSchema = z.object({
+  engine: AnalyzerEngineSchema,
+  confidence: z.number().min(0).max(1),
+  languageConfidence: z.number().min(0).max(1),
+  /** Types and offsets (in the original text) of what was redacted; never the values. */
+  pii: z.array(PiiEntitySchema),
+  analyzedAt: z.iso.datetime(),
+});
+export type AnalysisMeta = z.infer<typeof AnalysisMetaSchema>;
+
+/**
+ * The one normalized record every channel produces. Fields filled by analysis are absent
+ * while `stage` is `received`. `text` is the customer's text as received until analysis,
+ * then the PII-redacted text (the original goes to the object store, see `originalRef`).
+ */
+export const FeedbackSchema = z.object({
+  id: FeedbackIdSchema,
+  channel: ChannelSchema,
+  receivedAt: z.iso.datetime(),
+  customer: CustomerSchema,
+  subject: z.string().max(500).optional(),
+  text: z.string().min(1).max(20_000),
+  language: z.string().min(2).max(8).optional(),
+  sentiment: SentimentSchema.optional(),
+  category: CategorySchema.optional(),
+  keyPhrases: z.array(z.string()),
+  rating: RatingSchema.optional(),
+  status: FeedbackStatusSchema,
+  priority: PrioritySchema,
+  assignee: z.string().optional(),
+  labels: z.array(z.string()),
+  source: SourceSchema,
+  metadata: MetadataSchema.optional(),
+  analysis: AnalysisMetaSchema.optional(),
+  /** Object-store key of the original, unredacted text (admins only). */
+  originalRef: z.string().optional(),
+  stage: StageSchema,
+  /** Why a `failed` item could not be processed. */
+  failure: z.string().optional(),
+  /** Times the sweeper re-enqueued this item while it stayed `received`. */
+  sweeps: z.number().int().min(0),
+  /** Set once `feedback.analyzed` has been published for this version. */
+  eventPublishedAt: z.iso.datetime().optional(),
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Feedback = z.infer<typeof FeedbackSchema>;

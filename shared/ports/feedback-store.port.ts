@@ -1,0 +1,34 @@
+import type { Feedback } from '../domain/feedback.schema.js';
+
+export interface IdempotencyClaim {
+  readonly key: string;
+  readonly requestHash: string;
+  readonly feedbackId: string;
+  readonly receivedAt: string;
+}
+
+/** Where feedback records live (DynamoDB). Every write is conditional; none needs a transaction. */
+export interface FeedbackStore {
+  /** Writes a `received` record unless one with that id exists; true when this call wrote it. */
+  putReceived(feedback: Feedback): Promise<boolean>;
+  /** Strongly consistent read. */
+  get(id: string): Promise<Feedback | undefined>;
+  /**
+   * Replaces the record if it is still at `expectedVersion` and `received`; false when another
+   * delivery already moved it on (the caller then treats its message as a duplicate).
+   */
+  saveAnalyzed(feedback: Feedback, expectedVersion: number): Promise<boolean>;
+  /** Records that `feedback.analyzed` went out for that version (idempotent). */
+  markEventPublished(id: string, version: number, at: string): Promise<void>;
+  /**
+   * Claims an Idempotency-Key for a new item. Returns undefined when the claim is ours, or the
+   * earlier, still-valid claim for that key.
+   */
+  claimIdempotencyKey(claim: IdempotencyClaim, expiresAt: string, now: string): Promise<IdempotencyClaim | undefined>;
+  /** Ids of `received` items that arrived before `before`, oldest first. */
+  listReceived(before: string, limit: number): Promise<string[]>;
+  /** Counts one re-enqueue of a still-`received` item; false if it moved on meanwhile. */
+  recordSweep(id: string, sweeps: number, at: string): Promise<boolean>;
+  /** Moves a still-`received` item to `failed`, keeping it and saying why. */
+  markFailed(id: string, reason: string, at: string): Promise<boolean>;
+}

@@ -1,0 +1,20 @@
+import { ComprehendClient } from '@aws-sdk/client-comprehend';
+import { CascadeAnalyzer } from '../adapters/cascade-analyzer.adapter.js';
+import { ComprehendAnalyzer } from '../adapters/comprehend-analyzer.adapter.js';
+import { DEFAULT_CASCADE_THRESHOLD, OfflineAnalyzer } from '../adapters/offline-analyzer/offline-analyzer.adapter.js';
+import type { Analyzer } from '../ports/analyzer.port.js';
+import type { Config } from './config.js';
+import { logger } from './logger.js';
+
+/** The configured engine: `offline` (local default), `comprehend`, or `cascade` (AWS default). */
+export function makeAnalyzer(cfg: Pick<Config, 'OUVIDOR_ANALYZER' | 'OUVIDOR_CASCADE_THRESHOLD'>, opts: { comprehendRegion: string }): Analyzer {
+  const offline = new OfflineAnalyzer();
+  if (cfg.OUVIDOR_ANALYZER === 'offline') return offline;
+  const comprehend = new ComprehendAnalyzer({
+    client: new ComprehendClient({ region: opts.comprehendRegion }),
+    offline,
+    onNotice: (n) => logger.warn('comprehend fallback', { itemIndex: n.itemIndex, errorCode: n.errorCode, reason: n.message }),
+  });
+  if (cfg.OUVIDOR_ANALYZER === 'comprehend') return comprehend;
+  return new CascadeAnalyzer({ offline, comprehend, threshold: cfg.OUVIDOR_CASCADE_THRESHOLD ?? DEFAULT_CASCADE_THRESHOLD });
+}

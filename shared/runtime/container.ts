@@ -1,0 +1,86 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoFeedbackStore } from '../adapters/dynamo-feedback-store.adapter.js';
+import { EventBridgeBus } from '../adapters/eventbridge-bus.adapter.js';
+import { CognitoTokenVerifier, LocalTokenVerifier } from '../adapters/jwt-token-verifier.adapter.js';
+import { LocalEventBus } from '../adapters/local-event-bus.adapter.js';
+import { S3ObjectStore } from '../adapters/s3-object-store.adapter.js';
+import { SqsFeedbackQueue } from '../adapters/sqs-feedback-queue.adapter.js';
+import type { Analyzer } from '../ports/analyzer.port.js';
+import { systemClock, type Clock } from '../ports/clock.port.js';
+import type { EventBus } from '../ports/event-bus.port.js';
+import type { FeedbackStore } from '../ports/feedback-store.port.js';
+import type { Log } from '../ports/logger.port.js';
+import type { ObjectStore } from '../ports/object-store.port.js';
+import type { FeedbackQueue } from '../ports/queue.port.js';
+import type { TokenVerifier } from '../ports/token-verifier.port.js';
+import { makeAnalyzer } from './analyzer.factory.js';
+import { config, type Config } from './config.js';
+import { logger } from './logger.js';
+
+/** Every adapter a handler may need, built once per process (Lambda container or local runtime). */
+export interface Container {
+  readonly config: Config;
+  readonly store: FeedbackStore;
+  readonly queue: FeedbackQueue;
+  readonly bus: EventBus;
+  readonly objects: ObjectStore;
+  readonly analyzer: Analyzer;
+  readonly verifier: TokenVerifier;
+  readonly clock: Clock;
+  readonly log: Log;
+}
+
+/** Clients made once, with the endpoint override honoured (the local emulators). */
+export function awsClients(cfg: Config) {
+  const region = cfg.AWS_REGION;
+  return {
+    dynamodb: new DynamoDBClient({ region, ...(cfg.OUVIDOR_DYNAMODB_ENDPOINT && { endpoint: cfg.OUVIDOR_DYNAMODB_ENDPOINT }) }),
+    sqs: new SQSClient({ region, ...(cfg.OUVIDOR_SQS_ENDPOINT && { endpoint: cfg.OUVIDOR_SQS_ENDPOINT }) }),
+    s3: new S3Client({ region, ...(cfg.OUVIDOR_S3_ENDPOINT && { endpoint: cfg.OUVIDOR_S3_ENDPOINT, forcePathStyle: true }) }),
+    eventBridge: new EventBridgeClient({ region }),
+  };
+}
+
+export function buildContainer(cfg: Config): Container {
+  const clients = awsClients(cfg);
+  const queueUrl = cfg.OUVIDOR_QUEUE_URL;
+  return {
+    config: cfg,
+    store: new DynamoFeedbackStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
+    queue: queueUrl
+      ? new SqsFeedbackQueue(clients.sqs, queueUrl)
+      : { send: () => Promise.reject(new Error('OUVIDOR_QUEUE_URL is not set')) },
+    bus:
+      cfg.OUVIDOR_EVENT_BUS === 'local'
+        ? new LocalEventBus((error, event) => logger.error('event subscriber failed', { eventId: event.id, error: String(error) }))
+        : new EventBridgeBus(clients.eventBridge, cfg.OUVIDOR_EVENT_BUS_NAME),
+    objects: new S3ObjectStore(clients.s3, cfg.OUVIDOR_BUCKET_NAME),
+    analyzer: makeAnalyzer(cfg, { comprehendRegion: cfg.AWS_REGION }),
+    verifier:
+      cfg.OUVIDOR_AUTH_MODE === 'local'
+        ? new LocalTokenVerifier(cfg.OUVIDOR_JWT_SECRET ?? missing('OUVIDOR_JWT_SECRET'))
+        : new CognitoTokenVerifier(cfg.OUVIDOR_AUTH_ISSUER, cfg.OUVIDOR_AUTH_AUDIENCE),
+    clock: systemClock,
+    log: logger,
+  };
+}
+
+function missing(name: string): never {
+  throw new Error(`${name} is required in this auth mode`);
+}
+
+let current: Container | undefined;
+
+/** The process-wide container, built on first use from the environment. */
+export function container(): Container {
+  current ??= buildContainer(config());
+  return current;
+}
+
+/** Replaces (or, with undefined, forgets) the process-wide container: tests and the local runtime. */
+export function setContainer(next: Container | undefined): void {
+  current = next;
+}
