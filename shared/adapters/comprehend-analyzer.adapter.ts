@@ -1,0 +1,202 @@
+import type { ComprehendClient, LanguageCode } from '@aws-sdk/client-comprehend';
+import type { AnalysisResult, AnalyzeInput, PiiEntity } from '../domain/analysis.schema.js';
+import { isAnalyzerUnavailableError } from '../domain/analyzer.errors.js';
+import type { Analyzer } from '../ports/analyzer.port.js';
+import { mapWithConcurrency, runInBatches, type DocumentFailure } from './comprehend/comprehend-batch.helper.js';
+import { isPiiLanguage, isSentimentLanguage, normalizeLanguage } from './comprehend/comprehend-languages.helper.js';
+import { dominantLanguageOperation, keyPhrasesOperation, sentimentOperation, uniquePhrases, type DetectedLanguage, type ScoredPhrase } from './comprehend/comprehend-operations.helper.js';
+import type { RetryPolicy } from './comprehend/comprehend-retry.helper.js';
+import { detectPiiWithComprehend } from './comprehend/comprehend-pii.helper.js';
+import { mergeOfflineOnlyPii, redactText } from './comprehend/pii-redaction.helper.js';
+import { adjustCategoryForSentiment, combineSentimentParts, maxScore, type SentimentPart } from './comprehend/sentiment-combine.helper.js';
+import { MAX_DOCUMENT_BYTES, splitByUtf8Limit } from './comprehend/utf8-chunker.helper.js';
+
+/** Exactly the Comprehend actions this adapter calls; the CDK stack grants only these. */
+export const COMPREHEND_IAM_ACTIONS: readonly string[] = Object.freeze([
+  'comprehend:BatchDetectDominantLanguage',
+  'comprehend:BatchDetectSentiment',
+  'comprehend:BatchDetectKeyPhrases',
+  'comprehend:DetectDominantLanguage',
+  'comprehend:DetectSentiment',
+  'comprehend:DetectKeyPhrases',
+  'comprehend:DetectPiiEntities',
+]);
+
+/** Something Comprehend could not do for one item, answered by the offline engine instead. */
+export interface ComprehendNotice {
+  readonly kind: 'fallback-to-offline' | 'unsupported-language';
+  /** Which Comprehend operation ('DetectSentiment', 'DetectPiiEntities', …), if any. */
+  readonly operation?: string;
+  /** Index of the item in the inputs given to enrich/analyzeBatch. */
+  readonly itemIndex: number;
+  readonly errorCode?: string;
+  readonly message: string;
+}
+
+export interface ComprehendAnalyzerOptions {
+  readonly client: ComprehendClient;
+  /** Runs first (cheap); supplies category, PII outside en/es and every fallback. */
+  readonly offline: Analyzer;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Throttling retries per call before AnalyzerUnavailableError (default 5). */
+  readonly maxRetries?: number;
+  /** Jitter source in [0, 1) (default Math.random). */
+  readonly random?: () => number;
+  readonly baseDelayMs?: number;
+  readonly maxDelayMs?: number;
+  /** DetectPiiEntities calls in flight (default 4). */
+  readonly piiConcurrency?: number;
+  /** Told about every per-item fallback; default: a JSON line on console.warn. */
+  readonly onNotice?: (notice: ComprehendNotice) => void;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const defaultNotice = (n: ComprehendNotice): void => console.warn(JSON.stringify({ level: 'WARN', source: 'ComprehendAnalyzer', ...n }));
+
+/**
+ * Amazon Comprehend engine. The offline engine runs first; Comprehend then decides the
+ * language (unless the input gives it), the sentiment (texts cut at sentence boundaries into
+ * documents under 5,000 UTF-8 bytes, parts combined as documented in sentiment-combine.helper),
+ * key phrases, and PII for English and Spanish. Anything Comprehend cannot do for an item keeps
+ * the offline answer for that part and is reported through `onNotice`.
+ */
+export class ComprehendAnalyzer implements Analyzer {
+  readonly name = 'comprehend';
+  private readonly client: ComprehendClient;
+  private readonly offline: Analyzer;
+  private readonly policy: RetryPolicy;
+  private readonly piiConcurrency: number;
+  private readonly onNotice: (notice: ComprehendNotice) => void;
+
+  constructor(options: ComprehendAnalyzerOptions) {
+    this.client = options.client;
+    this.offline = options.offline;
+    this.policy = {
+      maxRetries: options.maxRetries ?? 5,
+      baseDelayMs: options.baseDelayMs ?? 100,
+      maxDelayMs: options.maxDelayMs ?? 5_000,
+      sleep: options.sleep ?? defaultSleep,
+      random: options.random ?? Math.random,
+    };
+    this.piiConcurrency = options.piiConcurrency ?? 4;
+    this.onNotice = options.onNotice ?? defaultNotice;
+  }
+
+  async analyze(input: AnalyzeInput): Promise<AnalysisResult> {
+    const [result] = await this.analyzeBatch([input]);
+    if (result === undefined) throw new Error('ComprehendAnalyzer returned no result');
+    return result;
+  }
+
+  async analyzeBatch(inputs: readonly AnalyzeInput[]): Promise<AnalysisResult[]> {
+    if (inputs.length === 0) return [];
+    return this.enrich(inputs, await this.offline.analyzeBatch(inputs));
+  }
+
+  /** The Comprehend part, for items already analyzed offline (same order, same length). */
+  async enrich(inputs: readonly AnalyzeInput[], offlineResults: readonly AnalysisResult[]): Promise<AnalysisResult[]> {
+    if (inputs.length !== offlineResults.length) {
+      throw new RangeError(`enrich: ${inputs.length} inputs but ${offlineResults.length} offline results`);
+    }
+    const languages = await this.resolveLanguages(inputs, offlineResults);
+    const parts: SentimentPart[][] = inputs.map(() => []);
+    const phrases: Array<ScoredPhrase[] | undefined> = inputs.map(() => undefined);
+    const byLanguage = new Map<LanguageCode, Array<{ item: number; text: string }>>();
+    languages.forEach((language, item) => {
+      if (language === undefined) return;
+      if (!isSentimentLanguage(language.code)) {
+        this.onNotice({ kind: 'unsupported-language', itemIndex: item, message: `Comprehend does not support '${language.code}'; offline result kept` });
+        return;
+      }
+      const docs = byLanguage.get(language.code) ?? [];
+      for (const chunk of splitByUtf8Limit(inputs[item]?.text ?? '', MAX_DOCUMENT_BYTES, language.code)) {
+        if (chunk.text.trim() !== '') docs.push({ item, text: chunk.text });
+      }
+      byLanguage.set(language.code, docs);
+    });
+
+    for (const [code, docs] of byLanguage) {
+      const texts = docs.map((d) => d.text);
+      const failed = (operation: string) => (f: DocumentFailure) => this.fallback(operation, docs[f.documentIndex]?.item ?? -1, f);
+      const [sentiments, keyPhrases] = await Promise.all([
+        runInBatches(texts, sentimentOperation(this.client, code), this.policy, failed('DetectSentiment')),
+        runInBatches(texts, keyPhrasesOperation(this.client, code), this.policy, failed('DetectKeyPhrases')),
+      ]);
+      docs.forEach((doc, j) => {
+        const sentiment = sentiments[j];
+        if (sentiment !== undefined) parts[doc.item]?.push({ sentiment, weight: doc.text.length });
+        const found = keyPhrases[j];
+        if (found !== undefined) phrases[doc.item] = [...(phrases[doc.item] ?? []), ...found];
+      });
+    }
+
+    const pii = await mapWithConcurrency(inputs, this.piiConcurrency, (input, item) => {
+      const code = languages[item]?.code;
+      return code !== undefined && isPiiLanguage(code) ? this.detectPii(input.text, code, item) : Promise.resolve(undefined);
+    });
+
+    return offlineResults.map((offline, item): AnalysisResult => {
+      const language = languages[item];
+      if (language === undefined || !isSentimentLanguage(language.code)) return offline;
+      const itemParts = parts[item] ?? [];
+      const sentiment = itemParts.length > 0 ? combineSentimentParts(itemParts) : undefined;
+      const found = pii[item];
+      const itemPii = found ? mergeOfflineOnlyPii(found, offline.pii) : undefined;
+      return {
+        language,
+        sentiment: sentiment ?? offline.sentiment,
+        category: sentiment ? adjustCategoryForSentiment(offline.category, sentiment.label) : offline.category,
+        keyPhrases: uniquePhrases(phrases[item]) ?? offline.keyPhrases,
+        pii: itemPii ?? offline.pii,
+        redactedText: itemPii ? redactText(inputs[item]?.text ?? '', itemPii) : offline.redactedText,
+        engine: sentiment ? 'comprehend' : 'offline',
+        confidence: sentiment ? maxScore(sentiment.scores) : offline.confidence,
+      };
+    });
+  }
+
+  /** The input's language when given (no detection), else Comprehend's; undefined for blank texts. */
+  private async resolveLanguages(inputs: readonly AnalyzeInput[], offline: readonly AnalysisResult[]): Promise<Array<DetectedLanguage | undefined>> {
+    const out: Array<DetectedLanguage | undefined> = inputs.map(() => undefined);
+    const toDetect: number[] = [];
+    inputs.forEach((input, i) => {
+      if (input.text.trim() === '') return;
+      if (input.language !== undefined && input.language.trim() !== '') out[i] = { code: normalizeLanguage(input.language), confidence: 1 };
+      else toDetect.push(i);
+    });
+    if (toDetect.length === 0) return out;
+    const texts = toDetect.map((i) => splitByUtf8Limit(inputs[i]?.text ?? '', MAX_DOCUMENT_BYTES)[0]?.text ?? '');
+    const detected = await runInBatches(texts, dominantLanguageOperation(this.client), this.policy, (f) =>
+      this.fallback('DetectDominantLanguage', toDetect[f.documentIndex] ?? -1, f),
+    );
+    toDetect.forEach((item, j) => {
+      const found = detected[j];
+      const fallback = offline[item]?.language;
+      out[item] = found ? { code: normalizeLanguage(found.code), confidence: found.confidence }
+        : fallback ? { code: normalizeLanguage(fallback.code), confidence: fallback.confidence } : undefined;
+    });
+    return out;
+  }
+
+  /** Comprehend's PII (UTF-16 offsets of the whole text); undefined = keep the offline PII. */
+  private async detectPii(text: string, language: LanguageCode, item: number): Promise<PiiEntity[] | undefined> {
+    try {
+      return await detectPiiWithComprehend(this.client, this.policy, text, language);
+    } catch (error) {
+      if (isAnalyzerUnavailableError(error)) throw error;
+      const e = error as { name?: string; message?: string };
+      this.fallback('DetectPiiEntities', item, { documentIndex: item, errorCode: e.name ?? 'Error', message: e.message ?? String(error) });
+      return undefined;
+    }
+  }
+
+  private fallback(operation: string, itemIndex: number, failure: DocumentFailure): void {
+    this.onNotice({
+      kind: 'fallback-to-offline',
+      operation,
+      itemIndex,
+      errorCode: failure.errorCode,
+      message: `${operation} failed for item ${itemIndex}; offline result kept for that part (${failure.message})`,
+    });
+  }
+}
