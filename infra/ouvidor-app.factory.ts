@@ -1,0 +1,73 @@
+import { App, Validations } from 'aws-cdk-lib';
+import type { AppProps } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ServiceStack } from './service.stack.js';
+import { StatefulStack } from './stateful.stack.js';
+
+/** Context keys (set in cdk.json or with `cdk synth -c key=value`). */
+export const CONTEXT = {
+  cascadeThreshold: 'ouvidor:cascadeThreshold',
+  originalsRetentionDays: 'ouvidor:originalsRetentionDays',
+  logLevel: 'ouvidor:logLevel',
+  corsAllowOrigins: 'ouvidor:corsAllowOrigins',
+  threatProtection: 'ouvidor:threatProtection',
+} as const;
+
+export interface OuvidorApp {
+  readonly app: App;
+  readonly stateful: StatefulStack;
+  readonly service: ServiceStack;
+}
+
+/**
+ * Builds the app: env-agnostic stacks (no lookups, no account/region needed) and the cdk-nag
+ * AwsSolutions pack as a CDK validation plugin — synth fails on any unacknowledged error.
+ */
+export function createOuvidorApp(props: AppProps = {}): OuvidorApp {
+  const app = new App(props);
+  const ctx = (key: string): unknown => app.node.tryGetContext(key);
+
+  const stateful = new StatefulStack(app, 'OuvidorStateful', {
+    stackName: 'ouvidor-stateful',
+    description: 'Ouvidor data: DynamoDB table, SQS queue + DLQ, S3 originals, Cognito user pool',
+    originalsRetentionDays: positiveInt(ctx(CONTEXT.originalsRetentionDays), 90, CONTEXT.originalsRetentionDays),
+    threatProtection: bool(ctx(CONTEXT.threatProtection), true),
+  });
+  const service = new ServiceStack(app, 'OuvidorService', {
+    stackName: 'ouvidor-service',
+    description: 'Ouvidor compute: HTTP API, Lambda functions, EventBridge bus, schedules',
+    stateful,
+    cascadeThreshold: unitInterval(ctx(CONTEXT.cascadeThreshold), 0.6, CONTEXT.cascadeThreshold),
+    logLevel: String(ctx(CONTEXT.logLevel) ?? 'INFO').toUpperCase(),
+    corsAllowOrigins: list(ctx(CONTEXT.corsAllowOrigins), ['*']),
+  });
+  service.addStackDependency(stateful);
+
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stateful, service };
+}
+
+function positiveInt(value: unknown, fallback: number, key: string): number {
+  if (value === undefined || value === null || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`Context ${key} must be a positive integer, got ${String(value)}`);
+  return n;
+}
+
+function unitInterval(value: unknown, fallback: number, key: string): number {
+  if (value === undefined || value === null || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`Context ${key} must be a number in [0, 1], got ${String(value)}`);
+  return n;
+}
+
+function bool(value: unknown, fallback: boolean): boolean {
+  if (value === undefined || value === null || value === '') return fallback;
+  return value !== false && value !== 'false';
+}
+
+function list(value: unknown, fallback: string[]): string[] {
+  if (value === undefined || value === null || value === '') return fallback;
+  if (Array.isArray(value)) return value.map(String);
+  return String(value).split(',').map((s) => s.trim()).filter(Boolean);
+}

@@ -1,0 +1,177 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { OuvidorFunction } from './ouvidor-function.construct.js';
+import type { OuvidorFunctionProps } from './ouvidor-function.construct.js';
+import { PROCESSOR_MAX_BATCHING_WINDOW, PROCESSOR_TIMEOUT } from './stateful.stack.js';
+import type { StatefulStack } from './stateful.stack.js';
+
+export interface ServiceStackProps extends StackProps {
+  /** Table, queue, bucket and user pool (the stateful stack's public props). */
+  readonly stateful: Pick<
+    StatefulStack,
+    'table' | 'queue' | 'originalsBucket' | 'originalsReadWritePolicy' | 'userPool' | 'userPoolClient' | 'originalsRetentionDays'
+  >;
+  /** OUVIDOR_CASCADE_THRESHOLD (context `ouvidor:cascadeThreshold`). */
+  readonly cascadeThreshold: number;
+  /** LOG_LEVEL of every function (context `ouvidor:logLevel`). */
+  readonly logLevel: string;
+  /** CORS origins for the console (context `ouvidor:corsAllowOrigins`). */
+  readonly corsAllowOrigins: readonly string[];
+  /** Default stage throttling. @default rate 50 rps, burst 100 */
+  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+}
+
+/** Stateless compute: HTTP API, functions, event bus, queue consumer and sweeper schedule. */
+export class ServiceStack extends Stack {
+  public readonly eventBus: EventBus;
+  public readonly httpApi: HttpApi;
+  public readonly stage: HttpStage;
+  /** Variables every function receives; `addFunction()` applies them. */
+  public readonly commonEnvironment: Readonly<Record<string, string>>;
+  public readonly ingestWeb: OuvidorFunction;
+  public readonly getFeedback: OuvidorFunction;
+  public readonly processFeedback: OuvidorFunction;
+  public readonly sweepReceived: OuvidorFunction;
+  private readonly logLevel: string;
+
+  constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    super(scope, id, props);
+    const { table, queue, originalsBucket, userPool, userPoolClient } = props.stateful;
+    this.logLevel = props.logLevel;
+
+    this.eventBus = new EventBus(this, 'EventBus', { eventBusName: 'ouvidor' });
+
+    this.commonEnvironment = {
+      OUVIDOR_TABLE_NAME: table.tableName,
+      OUVIDOR_QUEUE_URL: queue.queueUrl,
+      OUVIDOR_EVENT_BUS_NAME: this.eventBus.eventBusName,
+      OUVIDOR_BUCKET_NAME: originalsBucket.bucketName,
+      OUVIDOR_ANALYZER: 'cascade',
+      OUVIDOR_CASCADE_THRESHOLD: String(props.cascadeThreshold),
+      OUVIDOR_AUTH_MODE: 'cognito',
+      OUVIDOR_AUTH_ISSUER: `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`,
+      OUVIDOR_AUTH_AUDIENCE: userPoolClient.userPoolClientId,
+      OUVIDOR_ORIGINALS_RETENTION_DAYS: String(props.stateful.originalsRetentionDays),
+      POWERTOOLS_SERVICE_NAME: 'ouvidor',
+      POWERTOOLS_METRICS_NAMESPACE: 'Ouvidor',
+      LOG_LEVEL: props.logLevel,
+    };
+
+    // --- Functions, each with only the grants it needs.
+    this.ingestWeb = this.addFunction('IngestWeb', { handlerName: 'ingest-web' });
+    this.ingestWeb.grantTableWrite(table);
+    this.ingestWeb.grantQueueSend(queue);
+
+    this.getFeedback = this.addFunction('GetFeedback', { handlerName: 'get-feedback' });
+    this.getFeedback.grantTableRead(table);
+
+    this.processFeedback = this.addFunction('ProcessFeedback', {
+      handlerName: 'process-feedback',
+      memorySize: 1024,
+      timeout: PROCESSOR_TIMEOUT,
+    });
+    this.processFeedback.grantTableReadWrite(table);
+    this.processFeedback.grantPutEvents(this.eventBus);
+    this.processFeedback.attachPolicy(props.stateful.originalsReadWritePolicy);
+    this.processFeedback.function.addEventSource(
+      new SqsEventSource(queue, {
+        batchSize: 10,
+        maxBatchingWindow: PROCESSOR_MAX_BATCHING_WINDOW,
+        reportBatchItemFailures: true,
+        maxConcurrency: 10,
+      }),
+    );
+
+    this.sweepReceived = this.addFunction('SweepReceived', { handlerName: 'sweep-received', timeout: Duration.seconds(60) });
+    this.sweepReceived.grantTableReadWrite(table);
+    this.sweepReceived.grantQueueSend(queue);
+    new Rule(this, 'SweepSchedule', {
+      description: 'Re-enqueue feedback stuck in received',
+      schedule: Schedule.rate(Duration.minutes(5)),
+      targets: [new LambdaFunction(this.sweepReceived.function, { retryAttempts: 2 })],
+    });
+
+    // --- HTTP API with an explicit $default stage (throttling + access logs).
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: 'ouvidor',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...props.corsAllowOrigins],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    this.addRoute('/v1/feedback', HttpMethod.POST, this.ingestWeb, 'Public intake: anyone may submit feedback.');
+    this.addRoute('/v1/feedback/{id}', HttpMethod.GET, this.getFeedback, 'Bearer JWT verified inside the Lambda (jose + Cognito JWKS).');
+
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
+  }
+
+  /** A function with the common environment and the stack's log level. Grant it what it needs. */
+  public addFunction(id: string, props: Omit<OuvidorFunctionProps, 'environment' | 'logLevel'> & {
+    readonly environment?: Readonly<Record<string, string>>;
+  }): OuvidorFunction {
+    return new OuvidorFunction(this, id, {
+      ...props,
+      logLevel: this.logLevel,
+      environment: { ...this.commonEnvironment, ...props.environment },
+    });
+  }
+
+  /**
+   * Routes a method+path to a function. Authorization is not done by API Gateway (the Lambda verifies
+   * the Cognito JWT), so `authReason` documents the cdk-nag APIG4 acknowledgement.
+   */
+  public addRoute(path: string, method: HttpMethod, fn: OuvidorFunction, authReason: string): void {
+    const integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn.function);
+    const routes = this.httpApi.addRoutes({ path, methods: [method], integration });
+    for (const route of routes) {
+      Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: authReason });
+    }
+  }
+
+  /** Lets the processor call Comprehend Detect* (the cascade analyzer's fallback). */
+  public grantComprehendToProcessor(actions?: readonly string[]): void {
+    this.processFeedback.grantComprehend(actions);
+  }
+}

@@ -1,0 +1,196 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  UserPool,
+} from 'aws-cdk-lib/aws-cognito';
+import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { TABLE_INDEXES, TABLE_KEYS } from '../shared/adapters/dynamo-table.definition.js';
+import { nagFinding } from './nag-finding.util.js';
+
+/** Timeout of the processor Lambda; the queue's visibility timeout is derived from it. */
+export const PROCESSOR_TIMEOUT = Duration.seconds(30);
+/** How long the SQS event source may wait to fill a batch. */
+export const PROCESSOR_MAX_BATCHING_WINDOW = Duration.seconds(5);
+/** AWS guidance: visibility timeout >= 6x the function timeout (+ the batching window). */
+export const QUEUE_VISIBILITY_TIMEOUT = Duration.seconds(
+  PROCESSOR_TIMEOUT.toSeconds() * 6 + PROCESSOR_MAX_BATCHING_WINDOW.toSeconds(),
+);
+/** Receives before a message is moved to the DLQ. */
+export const MAX_RECEIVE_COUNT = 5;
+/** Objects under this prefix expire after `originalsRetentionDays`. */
+export const ORIGINALS_PREFIX = 'originals/';
+
+export const USER_GROUPS = ['admin', 'agent'] as const;
+
+export interface StatefulStackProps extends StackProps {
+  /** Days the raw/original objects under `originals/` are kept (context `ouvidor:originalsRetentionDays`). */
+  readonly originalsRetentionDays: number;
+  /** Cognito Plus tier + full-function threat protection (context `ouvidor:threatProtection`). */
+  readonly threatProtection: boolean;
+}
+
+/** Everything that holds data: deployed once, retained on delete, referenced by the service stack. */
+export class StatefulStack extends Stack {
+  public readonly table: Table;
+  public readonly queue: Queue;
+  public readonly deadLetterQueue: Queue;
+  public readonly originalsBucket: Bucket;
+  public readonly accessLogsBucket: Bucket;
+  /** s3:GetObject/PutObject on the originals bucket's objects + s3:ListBucket; attach to a function role. */
+  public readonly originalsReadWritePolicy: ManagedPolicy;
+  public readonly userPool: UserPool;
+  public readonly userPoolClient: UserPoolClient;
+  public readonly originalsRetentionDays: number;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    this.originalsRetentionDays = props.originalsRetentionDays;
+
+    // --- DynamoDB: built from the shared definition so the local emulator and AWS never drift.
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.AWS_MANAGED,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of TABLE_INDEXES) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: index.projection === 'ALL' ? ProjectionType.ALL : ProjectionType.KEYS_ONLY,
+      });
+    }
+
+    // --- SQS: the analysis queue and its DLQ.
+    this.deadLetterQueue = new Queue(this, 'FeedbackDlq', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.queue = new Queue(this, 'FeedbackQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: QUEUE_VISIBILITY_TIMEOUT,
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
+    });
+
+    // --- S3: raw/original objects, with server access logs in a dedicated bucket.
+    this.accessLogsBucket = new Bucket(this, 'AccessLogsBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // S3 log delivery only supports SSE-S3 on the target bucket.
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // cdk-nag S1 exempts buckets that are a server-access-log destination: no acknowledgement needed.
+
+    this.originalsBucket = new Bucket(this, 'OriginalsBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogsBucket,
+      serverAccessLogsPrefix: 'originals-bucket/',
+      lifecycleRules: [
+        {
+          id: 'expire-originals',
+          prefix: ORIGINALS_PREFIX,
+          expiration: Duration.days(props.originalsRetentionDays),
+        },
+        {
+          // Versioning protects against overwrites/deletes for a week, not forever.
+          id: 'expire-noncurrent-versions',
+          noncurrentVersionExpiration: Duration.days(7),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+        { id: 'remove-expired-delete-markers', expiredObjectDeleteMarker: true },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const originalObjects = this.originalsBucket.arnForObjects('*');
+    this.originalsReadWritePolicy = new ManagedPolicy(this, 'OriginalsReadWritePolicy', {
+      description: 'Read/write raw and original feedback objects (ListBucket so misses are 404, not 403)',
+      statements: [
+        new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [originalObjects] }),
+        new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.originalsBucket.bucketArn] }),
+      ],
+    });
+    Validations.of(this.originalsReadWritePolicy).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagFinding(this, originalObjects)}]`,
+      reason: 'Object-level S3 actions need <bucket-arn>/*: keys are generated at runtime; scoped to this one bucket.',
+    });
+
+    // --- Cognito: staff identities for the console; groups are the roles.
+    this.userPool = new UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      signInCaseSensitive: false,
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: props.threatProtection ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
+      ...(props.threatProtection
+        ? { standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION }
+        : {}),
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason: 'Product decision: MFA is optional (TOTP offered to every user); admins are expected to enrol.',
+    });
+    if (!props.threatProtection) {
+      Validations.of(this.userPool).acknowledge({
+        id: 'AwsSolutions-COG8',
+        reason: 'Plus tier (threat protection) disabled via context ouvidor:threatProtection=false to stay on the Essentials free tier.',
+      });
+    }
+    USER_GROUPS.forEach((groupName, precedence) => {
+      this.userPool.addGroup(`${groupName}Group`, {
+        groupName,
+        description: `Ouvidor role: ${groupName}`,
+        precedence,
+      });
+    });
+
+    this.userPoolClient = this.userPool.addClient('ConsoleClient', {
+      userPoolClientName: 'ouvidor-console',
+      generateSecret: false,
+      // The console signs in with SRP through the SDK; no hosted UI, so no OAuth flows or callback URLs.
+      disableOAuth: true,
+      authFlows: { userSrp: true, userPassword: true },
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+    });
+  }
+}

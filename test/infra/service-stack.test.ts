@@ -1,0 +1,134 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { actionsOf, logicalId, resourcesFor, roleStatements, synthOuvidor } from './ouvidor-app.fixture.js';
+import type { OuvidorTemplates } from './ouvidor-app.fixture.js';
+
+const REQUIRED_ENV = [
+  'OUVIDOR_TABLE_NAME',
+  'OUVIDOR_QUEUE_URL',
+  'OUVIDOR_EVENT_BUS_NAME',
+  'OUVIDOR_BUCKET_NAME',
+  'OUVIDOR_ANALYZER',
+  'OUVIDOR_CASCADE_THRESHOLD',
+  'OUVIDOR_AUTH_MODE',
+  'OUVIDOR_AUTH_ISSUER',
+  'OUVIDOR_AUTH_AUDIENCE',
+  'OUVIDOR_ORIGINALS_RETENTION_DAYS',
+  'POWERTOOLS_SERVICE_NAME',
+  'POWERTOOLS_METRICS_NAMESPACE',
+  'LOG_LEVEL',
+];
+
+let t: OuvidorTemplates;
+let statementsOf: (fn: 'ingestWeb' | 'getFeedback' | 'processFeedback' | 'sweepReceived') => ReturnType<typeof roleStatements>;
+beforeAll(() => {
+  t = synthOuvidor();
+  statementsOf = (fn) => roleStatements(t.service, logicalId(t.built.service[fn].role));
+});
+
+describe('ServiceStack', () => {
+  it('every function: nodejs24.x, arm64, X-Ray active, own log group, full environment', () => {
+    const functions = Object.values(t.service.findResources('AWS::Lambda::Function'));
+    expect(functions).toHaveLength(4);
+    for (const fn of functions) {
+      const p = fn['Properties'];
+      expect(p['Runtime']).toBe('nodejs24.x');
+      expect(p['Architectures']).toEqual(['arm64']);
+      expect(p['TracingConfig']).toEqual({ Mode: 'Active' });
+      expect(p['LoggingConfig']['LogGroup']).toEqual({ Ref: expect.any(String) });
+      expect(Object.keys(p['Environment']['Variables'])).toEqual(expect.arrayContaining(REQUIRED_ENV));
+      expect(p['Environment']['Variables']).toMatchObject({
+        OUVIDOR_ANALYZER: 'cascade',
+        OUVIDOR_AUTH_MODE: 'cognito',
+        OUVIDOR_CASCADE_THRESHOLD: '0.6',
+        POWERTOOLS_SERVICE_NAME: 'ouvidor',
+        POWERTOOLS_METRICS_NAMESPACE: 'Ouvidor',
+      });
+    }
+    t.service.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 5);
+  });
+
+  it('roles carry no AWS managed policies', () => {
+    for (const role of Object.values(t.service.findResources('AWS::IAM::Role'))) {
+      expect(JSON.stringify(role['Properties']['ManagedPolicyArns'] ?? [])).not.toContain(':iam::aws:policy');
+    }
+  });
+
+  it('processor consumes the queue in batches and reports item failures', () => {
+    t.service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalId(t.built.service.processFeedback.function) },
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: Match.anyValue(),
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('sweeper runs every 5 minutes', () => {
+    t.service.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(t.built.service.sweepReceived.function), 'Arn'] } })],
+    });
+  });
+
+  it('event bus "ouvidor"', () => {
+    t.service.hasResourceProperties('AWS::Events::EventBus', { Name: 'ouvidor' });
+  });
+
+  it('HTTP API: the two routes, CORS, $default stage with throttling and access logs', () => {
+    t.service.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /v1/feedback' });
+    t.service.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /v1/feedback/{id}' });
+    t.service.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({ AllowOrigins: Match.anyValue() }),
+    });
+    t.service.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+
+  it('get-feedback can only read the table', () => {
+    const actions = actionsOf(statementsOf('getFeedback'));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    for (const forbidden of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'sqs:SendMessage', 'events:PutEvents']) {
+      expect(actions).not.toContain(forbidden);
+    }
+    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('ingest-web writes the table and sends to the queue, nothing else', () => {
+    const statements = statementsOf('ingestWeb');
+    const queueId = logicalId(t.built.stateful.queue);
+    const tableId = logicalId(t.built.stateful.table);
+    expect(resourcesFor(statements, 'sqs:SendMessage').some((r) => r.includes(queueId))).toBe(true);
+    expect(resourcesFor(statements, 'dynamodb:PutItem').some((r) => r.includes(tableId))).toBe(true);
+    const actions = actionsOf(statements);
+    for (const forbidden of ['dynamodb:Query', 'dynamodb:Scan', 'events:PutEvents', 'sqs:ReceiveMessage']) {
+      expect(actions).not.toContain(forbidden);
+    }
+  });
+
+  it('processor reads/writes the table, puts events on the bus, uses the originals policy', () => {
+    const statements = statementsOf('processFeedback');
+    const busId = logicalId(t.built.service.eventBus);
+    expect(resourcesFor(statements, 'events:PutEvents')).toEqual([JSON.stringify({ 'Fn::GetAtt': [busId, 'Arn'] })]);
+    expect(actionsOf(statements)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'sqs:DeleteMessage']));
+    expect(actionsOf(statements)).not.toContain('sqs:SendMessage');
+    const role = t.service.findResources('AWS::IAM::Role')[logicalId(t.built.service.processFeedback.role)];
+    const policyId = logicalId(t.built.stateful.originalsReadWritePolicy);
+    expect(JSON.stringify(role?.['Properties']['ManagedPolicyArns'])).toContain(policyId);
+  });
+
+  it('sweeper reads/writes the table and re-enqueues, but publishes no events', () => {
+    const actions = actionsOf(statementsOf('sweepReceived'));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem', 'sqs:SendMessage']));
+    expect(actions).not.toContain('events:PutEvents');
+  });
+
+  it('outputs the API URL, user pool id and client id', () => {
+    const outputs = Object.keys(t.service.findOutputs('*'));
+    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId']));
+  });
+});
