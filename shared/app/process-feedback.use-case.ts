@@ -15,6 +15,20 @@ export interface ProcessDeps {
   readonly objects: ObjectStore;
   readonly clock: Clock;
   readonly log: Log;
+  /**
+   * How long after an item's analysis another delivery assumes the delivery that wrote it may
+   * still be publishing (at least the processor's timeout). Default 60 s.
+   */
+  readonly inFlightGraceMs?: number;
+}
+
+/** Another delivery of this item wrote it moments ago and may still be publishing: retry later. */
+export class ProcessingInFlightError extends Error {
+  readonly status = 409;
+  constructor(id: string, options?: { cause?: unknown }) {
+    super(`feedback ${id} is being processed by another delivery`, options);
+    this.name = 'ProcessingInFlightError';
+  }
 }
 
 export type ProcessOutcome = 'analyzed' | 'duplicate' | 'missing' | 'failed-item';
@@ -46,8 +60,10 @@ async function publishOnce(deps: ProcessDeps, fb: Feedback): Promise<void> {
 
 /**
  * Analyzes one stored item, at least once delivered, exactly once applied: the analyzed record
- * replaces the `received` one under a version condition, and the event is published until the
- * record says it was (a crash between the two republishes; consumers dedupe on the event id).
+ * replaces the `received` one under a version condition, then the event is published and the
+ * record marked. A delivery that finds the item analyzed but unmarked publishes it only once the
+ * writer can no longer be running (a crash between write and publish), so the event goes out
+ * once; should the mark itself fail after publishing, consumers dedupe on the event id.
  * Throws on transient failures so that the message is retried.
  */
 export async function processFeedback(deps: ProcessDeps, id: string): Promise<ProcessOutcome> {
@@ -58,7 +74,13 @@ export async function processFeedback(deps: ProcessDeps, id: string): Promise<Pr
   }
   if (current.stage === 'failed') return 'failed-item';
   if (current.stage === 'analyzed') {
-    await publishOnce(deps, current);
+    if (!current.eventPublishedAt) {
+      // Either the delivery that wrote it died before publishing (then publish now), or it is
+      // still at it (then come back later rather than publish twice).
+      const age = deps.clock.now().getTime() - Date.parse(current.updatedAt);
+      if (age < (deps.inFlightGraceMs ?? 60_000)) throw new ProcessingInFlightError(id);
+      await publishOnce(deps, current);
+    }
     return 'duplicate';
   }
 
@@ -70,9 +92,8 @@ export async function processFeedback(deps: ProcessDeps, id: string): Promise<Pr
 
   const analyzed = applyAnalysis(current, analysis, at, ref);
   if (!(await deps.store.saveAnalyzed(analyzed, current.version))) {
-    // Another delivery got there first: finish its job if it died before publishing.
-    const winner = await deps.store.get(id);
-    if (winner?.stage === 'analyzed') await publishOnce(deps, winner);
+    // A concurrent delivery wrote first and is publishing; were it to die, its own message
+    // would come back and publish.
     return 'duplicate';
   }
   await publishOnce(deps, analyzed);

@@ -11,7 +11,8 @@ export function makeAnalyzer(cfg: Pick<Config, 'OUVIDOR_ANALYZER' | 'OUVIDOR_CAS
   const offline = new OfflineAnalyzer();
   if (cfg.OUVIDOR_ANALYZER === 'offline') return offline;
   const comprehend = new ComprehendAnalyzer({
-    client: new ComprehendClient({ region: opts.comprehendRegion }),
+    // The adapter owns retries (backoff with jitter, then AnalyzerUnavailableError): no second layer in the SDK.
+    client: new ComprehendClient({ region: opts.comprehendRegion, maxAttempts: 1 }),
     offline,
     onNotice: (n) => logger.warn('comprehend fallback', { itemIndex: n.itemIndex, errorCode: n.errorCode, reason: n.message }),
   });

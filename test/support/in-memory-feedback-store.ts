@@ -1,0 +1,58 @@
+import type { Feedback } from '../../shared/domain/feedback.schema.js';
+import type { FeedbackStore, IdempotencyClaim } from '../../shared/ports/feedback-store.port.js';
+
+/** A FeedbackStore with the same conditional semantics as the DynamoDB adapter, for unit tests. */
+export class InMemoryFeedbackStore implements FeedbackStore {
+  readonly items = new Map<string, Feedback>();
+  readonly claims = new Map<string, IdempotencyClaim & { expiresAt: string }>();
+  failNextPut = false;
+
+  async putReceived(fb: Feedback): Promise<boolean> {
+    if (this.failNextPut) {
+      this.failNextPut = false;
+      throw new Error('store down');
+    }
+    if (this.items.has(fb.id)) return false;
+    this.items.set(fb.id, structuredClone(fb));
+    return true;
+  }
+  async get(id: string) {
+    const fb = this.items.get(id);
+    return fb && structuredClone(fb);
+  }
+  async saveAnalyzed(fb: Feedback, expectedVersion: number) {
+    const cur = this.items.get(fb.id);
+    if (!cur || cur.version !== expectedVersion || cur.stage !== 'received') return false;
+    this.items.set(fb.id, structuredClone(fb));
+    return true;
+  }
+  async markEventPublished(id: string, version: number, at: string) {
+    const cur = this.items.get(id);
+    if (cur && cur.version >= version) cur.eventPublishedAt ??= at;
+  }
+  async claimIdempotencyKey(claim: IdempotencyClaim, expiresAt: string, now: string) {
+    const cur = this.claims.get(claim.key);
+    if (cur && cur.expiresAt >= now) return { key: cur.key, requestHash: cur.requestHash, feedbackId: cur.feedbackId, receivedAt: cur.receivedAt };
+    this.claims.set(claim.key, { ...claim, expiresAt });
+    return undefined;
+  }
+  async listReceived(before: string, limit: number) {
+    return [...this.items.values()]
+      .filter((f) => f.stage === 'received' && `${f.receivedAt}#${f.id}` < before)
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
+      .slice(0, limit)
+      .map((f) => f.id);
+  }
+  async recordSweep(id: string, sweeps: number, at: string) {
+    const cur = this.items.get(id);
+    if (!cur || cur.stage !== 'received' || cur.sweeps !== sweeps - 1) return false;
+    Object.assign(cur, { sweeps, updatedAt: at });
+    return true;
+  }
+  async markFailed(id: string, reason: string, at: string) {
+    const cur = this.items.get(id);
+    if (!cur || cur.stage !== 'received') return false;
+    Object.assign(cur, { stage: 'failed', failure: reason, updatedAt: at });
+    return true;
+  }
+}
