@@ -8,6 +8,9 @@ import { startFauxqs } from 'fauxqs';
 
 const require = createRequire(import.meta.url);
 
+/** dynalite and fauxqs accept any credentials; s3rver only its own. Set as the process's credentials. */
+export const EMULATOR_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' } as const;
+
 export interface Emulators {
   readonly dynamodbEndpoint: string;
   readonly sqsEndpoint: string;

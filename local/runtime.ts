@@ -4,7 +4,7 @@ import { sweepReceived } from '../shared/app/sweep-received.use-case.js';
 import { resetConfig, config } from '../shared/runtime/config.js';
 import { awsClients, container, setContainer, type Container } from '../shared/runtime/container.js';
 import { jwtSecret } from './data-dir.js';
-import { startEmulators, type Emulators } from './emulators.js';
+import { EMULATOR_CREDENTIALS, startEmulators, type Emulators } from './emulators.js';
 import { httpBridge } from './http-bridge.js';
 import { landingPage } from './landing.page.js';
 import { ensureBucket, ensureQueues, ensureTable, type ProvisionedQueue } from './provision.js';
@@ -52,9 +52,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     OUVIDOR_AUTH_MODE: 'local',
     OUVIDOR_ANALYZER: process.env.OUVIDOR_ANALYZER ?? 'offline',
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
-    // The emulators accept any credentials; these keep the SDK from looking for real ones.
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
+    // The emulators' credentials; they also keep the SDK from looking for real ones.
+    ...EMULATOR_CREDENTIALS,
   };
   Object.assign(process.env, env);
   resetConfig();

@@ -50,8 +50,11 @@ export class ScriptedAnalyzer implements Analyzer {
   readonly name = 'scripted';
   calls = 0;
   failures = 0;
+  /** Texts matching this always fail. */
+  failOn: RegExp | undefined;
   async analyze(input: AnalyzeInput): Promise<AnalysisResult> {
     this.calls++;
+    if (this.failOn?.test(input.text)) throw new Error('analyzer cannot read this');
     if (this.failures > 0) {
       this.failures--;
       throw new Error('analyzer down');
