@@ -1,6 +1,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import type { AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { COMPREHEND_IAM_ACTIONS } from '../shared/adapters/comprehend-analyzer.adapter.js';
 import { ServiceStack } from './service.stack.js';
 import { StatefulStack } from './stateful.stack.js';
 
@@ -42,6 +43,8 @@ export function createOuvidorApp(props: AppProps = {}): OuvidorApp {
     corsAllowOrigins: list(ctx(CONTEXT.corsAllowOrigins), ['*']),
   });
   service.addStackDependency(stateful);
+  // The cascade engine (the AWS default) calls Comprehend: exactly the actions its adapter uses.
+  service.grantComprehendToProcessor(COMPREHEND_IAM_ACTIONS);
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stateful, service };

@@ -25,15 +25,6 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ESM_REQUIRE_BANNER =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
-/** Comprehend's Detect* APIs do not support resource-level permissions (Resource must be "*"). */
-export const COMPREHEND_DETECT_ACTIONS: readonly string[] = [
-  'comprehend:DetectDominantLanguage',
-  'comprehend:DetectSentiment',
-  'comprehend:DetectKeyPhrases',
-  'comprehend:DetectEntities',
-  'comprehend:DetectPiiEntities',
-];
-
 const TABLE_READ_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
@@ -175,10 +166,10 @@ export class OuvidorFunction extends Construct {
   }
 
   /**
-   * Comprehend Detect* actions (Resource "*": these APIs have no resource-level permissions).
-   * Called by the service stack's `grantComprehendToProcessor()`.
+   * Comprehend actions (Resource "*": the Detect APIs have no resource-level permissions), exactly
+   * those the adapter calls (`COMPREHEND_IAM_ACTIONS`). Called by `grantComprehendToProcessor()`.
    */
-  public grantComprehend(actions: readonly string[] = COMPREHEND_DETECT_ACTIONS): void {
+  public grantComprehend(actions: readonly string[]): void {
     this.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...actions], resources: ['*'] }));
     this.acknowledgeWildcardResource(`Comprehend ${actions.join(', ')} support no resource-level permissions`);
   }

@@ -171,7 +171,7 @@ export class ServiceStack extends Stack {
   }
 
   /** Lets the processor call Comprehend Detect* (the cascade analyzer's fallback). */
-  public grantComprehendToProcessor(actions?: readonly string[]): void {
+  public grantComprehendToProcessor(actions: readonly string[]): void {
     this.processFeedback.grantComprehend(actions);
   }
 }

@@ -13,6 +13,10 @@ export interface IndexDefinition {
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
+/** Epoch-seconds attribute DynamoDB deletes expired items by (idempotency claims). The local
+ * emulator has no TTL, so every reader also checks expiry itself. */
+export const TABLE_TTL_ATTRIBUTE = 'ttl';
+
 export const TABLE_INDEXES: readonly IndexDefinition[] = [
   // Inbox by status, newest first: gsi1pk = STATUS#<status>, gsi1sk = <receivedAt>#<id>
   { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },

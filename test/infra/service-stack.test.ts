@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { actionsOf, logicalId, resourcesFor, roleStatements, synthOuvidor } from './ouvidor-app.fixture.js';
 import type { OuvidorTemplates } from './ouvidor-app.fixture.js';
+import { COMPREHEND_IAM_ACTIONS } from '../../shared/adapters/comprehend-analyzer.adapter.js';
 
 const REQUIRED_ENV = [
   'OUVIDOR_TABLE_NAME',
@@ -119,6 +120,12 @@ describe('ServiceStack', () => {
     const role = t.service.findResources('AWS::IAM::Role')[logicalId(t.built.service.processFeedback.role)];
     const policyId = logicalId(t.built.stateful.originalsReadWritePolicy);
     expect(JSON.stringify(role?.['Properties']['ManagedPolicyArns'])).toContain(policyId);
+  });
+
+  it('only the processor may call Comprehend, and only the calls its adapter makes', () => {
+    const comprehendOf = (fn: Parameters<typeof statementsOf>[0]) => actionsOf(statementsOf(fn)).filter((a) => a.startsWith('comprehend:'));
+    expect(comprehendOf('processFeedback').sort()).toEqual([...COMPREHEND_IAM_ACTIONS].sort());
+    for (const fn of ['ingestWeb', 'getFeedback', 'sweepReceived'] as const) expect(comprehendOf(fn)).toEqual([]);
   });
 
   it('sweeper reads/writes the table and re-enqueues, but publishes no events', () => {

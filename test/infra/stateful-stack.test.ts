@@ -23,6 +23,7 @@ describe('StatefulStack', () => {
           { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
         ],
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
         SSESpecification: { SSEEnabled: true },
         DeletionProtectionEnabled: true,
       }),
