@@ -38,6 +38,7 @@ export class ServiceStack extends Stack {
   public readonly commonEnvironment: Readonly<Record<string, string>>;
   public readonly ingestWeb: OuvidorFunction;
   public readonly getFeedback: OuvidorFunction;
+  public readonly getCustomer: OuvidorFunction;
   public readonly processFeedback: OuvidorFunction;
   public readonly sweepReceived: OuvidorFunction;
   private readonly logLevel: string;
@@ -72,6 +73,9 @@ export class ServiceStack extends Stack {
 
     this.getFeedback = this.addFunction('GetFeedback', { handlerName: 'get-feedback' });
     this.getFeedback.grantTableRead(table);
+
+    this.getCustomer = this.addFunction('GetCustomer', { handlerName: 'get-customer' });
+    this.getCustomer.grantTableRead(table);
 
     this.processFeedback = this.addFunction('ProcessFeedback', {
       handlerName: 'process-feedback',
@@ -139,7 +143,9 @@ export class ServiceStack extends Stack {
     });
 
     this.addRoute('/v1/feedback', HttpMethod.POST, this.ingestWeb, 'Public intake: anyone may submit feedback.');
-    this.addRoute('/v1/feedback/{id}', HttpMethod.GET, this.getFeedback, 'Bearer JWT verified inside the Lambda (jose + Cognito JWKS).');
+    const jwt = 'Bearer JWT verified inside the Lambda (jose + Cognito JWKS).';
+    this.addRoute('/v1/feedback/{id}', HttpMethod.GET, this.getFeedback, jwt);
+    this.addRoute('/v1/customers/{id}', HttpMethod.GET, this.getCustomer, jwt);
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });

@@ -1,7 +1,9 @@
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { FeedbackSchema, type Feedback } from '../domain/feedback.schema.js';
 import type { FeedbackStore, IdempotencyClaim } from '../ports/feedback-store.port.js';
+import { conditionalWrite } from './dynamo-write.util.js';
+import { TABLE_TTL_ATTRIBUTE } from './dynamo-table.definition.js';
 
 const FEEDBACK_SK = 'FEEDBACK';
 const feedbackPk = (id: string) => `FEEDBACK#${id}`;
@@ -28,19 +30,7 @@ export function fromItem(item: Record<string, unknown>): Feedback {
   return FeedbackSchema.parse(copy);
 }
 
-const isConditionFailure = (e: unknown) =>
-  e instanceof ConditionalCheckFailedException || (e as { name?: string })?.name === 'ConditionalCheckFailedException';
-
-/** Runs a conditional write; false when its condition did not hold. */
-async function conditional(write: Promise<unknown>): Promise<boolean> {
-  try {
-    await write;
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
+const conditional = conditionalWrite;
 
 export class DynamoFeedbackStore implements FeedbackStore {
   private readonly doc: DynamoDBDocumentClient;
@@ -96,7 +86,7 @@ export class DynamoFeedbackStore implements FeedbackStore {
           TableName: this.tableName,
           // `ttl` lets DynamoDB delete expired claims on AWS; the condition also checks expiry
           // itself, since the local emulator has no TTL.
-          Item: { pk, sk: 'IDEMPOTENCY', ...claim, expiresAt, ttl: Math.floor(Date.parse(expiresAt) / 1000) },
+          Item: { pk, sk: 'IDEMPOTENCY', ...claim, expiresAt, [TABLE_TTL_ATTRIBUTE]: Math.floor(Date.parse(expiresAt) / 1000) },
           ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
           ExpressionAttributeValues: { ':now': now },
         }),

@@ -13,6 +13,10 @@ export async function getFeedback(deps: GetFeedbackDeps, id: string): Promise<Fe
   if (!FeedbackIdSchema.safeParse(id).success) throw new NotFoundError(`No feedback with id '${id}'.`);
   const fb = await deps.store.get(id);
   if (!fb) throw new NotFoundError(`No feedback with id '${id}'.`);
+  return toView(fb);
+}
+
+export function toView(fb: Feedback): FeedbackView {
   const { sweeps: _s, eventPublishedAt: _e, ...view } = fb;
   return view;
 }

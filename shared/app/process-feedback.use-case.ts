@@ -1,7 +1,11 @@
 import type { AnalysisResult } from '../domain/analysis.schema.js';
 import { feedbackAnalyzedEvent } from '../domain/feedback-events.schema.js';
 import type { Feedback } from '../domain/feedback.schema.js';
+import { analysisFromRating } from '../domain/rating-sentiment.js';
 import type { Analyzer } from '../ports/analyzer.port.js';
+import type { CustomerStore } from '../ports/customer-store.port.js';
+import type { Redactor } from '../ports/redactor.port.js';
+import { linkCustomer } from './link-customer.use-case.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { EventBus } from '../ports/event-bus.port.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
@@ -13,6 +17,8 @@ export interface ProcessDeps {
   readonly analyzer: Analyzer;
   readonly bus: EventBus;
   readonly objects: ObjectStore;
+  readonly customers: CustomerStore;
+  readonly redactor: Redactor;
   readonly clock: Clock;
   readonly log: Log;
   /**
@@ -36,9 +42,16 @@ export type ProcessOutcome = 'analyzed' | 'duplicate' | 'missing' | 'failed-item
 export const originalKey = (fb: Pick<Feedback, 'id' | 'receivedAt'>): string =>
   `originals/${fb.receivedAt.slice(0, 10).replaceAll('-', '/')}/${fb.id}.json`;
 
-export function applyAnalysis(fb: Feedback, a: AnalysisResult, at: string, originalRef: string): Feedback {
+type Analysis = Omit<AnalysisResult, 'engine'> & { engine: AnalysisResult['engine'] | 'rating' };
+
+/** The record once analyzed: redacted text, subject and call turns; the analysis; the customer link. */
+export function applyAnalysis(fb: Feedback, a: Analysis, at: string, originalRef: string, redactor: Redactor, customer = fb.customer): Feedback {
+  const redact = (text: string) => redactor.redact(text, a.language.code).redactedText;
   return {
     ...fb,
+    customer,
+    ...(fb.subject !== undefined && { subject: redact(fb.subject) }),
+    ...(fb.call && { call: { ...fb.call, turns: fb.call.turns.map((t) => ({ ...t, text: redact(t.text) })) } }),
     text: a.redactedText,
     language: a.language.code,
     sentiment: a.sentiment,
@@ -84,13 +97,18 @@ export async function processFeedback(deps: ProcessDeps, id: string): Promise<Pr
     return 'duplicate';
   }
 
-  const analysis = await deps.analyzer.analyze({ text: current.text, language: current.language, channel: current.channel });
-  const at = deps.clock.now().toISOString();
+  const analysis: Analysis =
+    current.text.trim() === '' && current.rating
+      ? { ...analysisFromRating(current.rating, current.language), engine: 'rating' }
+      : await deps.analyzer.analyze({ text: current.text, language: current.language, channel: current.channel });
+  const now = deps.clock.now();
+  const customer = await linkCustomer(deps.customers, current.customer, now);
   const ref = originalKey(current);
-  // The original (unredacted) text lives only in encrypted object storage from here on.
-  await deps.objects.put(ref, JSON.stringify({ id, subject: current.subject, text: current.text, receivedAt: current.receivedAt }), 'application/json');
+  // The original (unredacted) content lives only in encrypted object storage from here on.
+  const original = { id, receivedAt: current.receivedAt, subject: current.subject, text: current.text, turns: current.call?.turns };
+  await deps.objects.put(ref, JSON.stringify(original), 'application/json');
 
-  const analyzed = applyAnalysis(current, analysis, at, ref);
+  const analyzed = applyAnalysis(current, analysis, now.toISOString(), ref, deps.redactor, customer);
   if (!(await deps.store.saveAnalyzed(analyzed, current.version))) {
     // A concurrent delivery wrote first and is publishing; were it to die, its own message
     // would come back and publish.

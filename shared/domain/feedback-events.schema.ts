@@ -34,7 +34,8 @@ export function feedbackAnalyzedEvent(fb: Feedback): DomainEvent<FeedbackAnalyze
   if (!fb.sentiment || !fb.category) throw new Error(`feedback ${fb.id} is not analyzed`);
   return {
     type: FEEDBACK_ANALYZED,
-    id: `${FEEDBACK_ANALYZED}:${fb.id}`,
+    // One event per analyzed version (a survey answer changed later is analyzed again).
+    id: `${FEEDBACK_ANALYZED}:${fb.id}:v${fb.version}`,
     time: fb.analysis?.analyzedAt ?? fb.updatedAt,
     detail: {
       id: fb.id,

@@ -18,7 +18,8 @@ export const FeedbackInputSchema = z
       .trim()
       .min(1, 'text must not be empty')
       .max(MAX_TEXT_CHARS, `text must be at most ${MAX_TEXT_CHARS} characters`),
-    customer: CustomerSchema.optional(),
+    // The profile id is ours to assign (customer linking); callers give contact details only.
+    customer: CustomerSchema.omit({ id: true }).optional(),
     subject: z.string().trim().max(500).optional(),
     rating: RatingSchema.optional(),
     metadata: MetadataSchema.optional(),

@@ -13,7 +13,11 @@ export const PrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
 export type Priority = z.infer<typeof PrioritySchema>;
 
 /** Where the item is in the pipeline (distinct from the triage `status`). */
-export const StageSchema = z.enum(['received', 'analyzed', 'failed']);
+/**
+ * `received` → `analyzed` (or `failed` after the sweeper gave up); `ignored` (auto-replies,
+ * bounces) and `quarantined` (spam or virus verdicts) are kept for admins and never analyzed.
+ */
+export const StageSchema = z.enum(['received', 'analyzed', 'failed', 'ignored', 'quarantined']);
 export type Stage = z.infer<typeof StageSchema>;
 
 export const CustomerSchema = z
@@ -49,8 +53,40 @@ export const MetadataSchema = z
   .refine((m) => Object.keys(m).length <= 50, 'at most 50 metadata keys');
 export type Metadata = z.infer<typeof MetadataSchema>;
 
+export const AttachmentRefSchema = z.object({
+  key: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int().min(0),
+});
+export type AttachmentRef = z.infer<typeof AttachmentRefSchema>;
+
+export const TurnSchema = z.object({
+  role: z.enum(['AGENT', 'CUSTOMER', 'UNKNOWN']),
+  speaker: z.string().optional(),
+  text: z.string(),
+  beginOffsetMs: z.number().optional(),
+  endOffsetMs: z.number().optional(),
+  /** The sentiment the transcript itself carried for the turn (Call Analytics, Contact Lens). */
+  providerSentiment: z.enum(['POSITIVE', 'NEGATIVE', 'NEUTRAL', 'MIXED']).optional(),
+});
+
+/** A phone call's metadata and turns (customer and agent), as the transcript gave them. */
+export const CallSchema = z.object({
+  format: z.string(),
+  externalId: z.string(),
+  languageCode: z.string().optional(),
+  durationMs: z.number().optional(),
+  agentId: z.string().optional(),
+  turns: z.array(TurnSchema),
+  providerSentiment: z.object({ customer: z.number().optional(), agent: z.number().optional() }).optional(),
+  characteristics: z.record(z.string(), z.unknown()).optional(),
+});
+export type Call = z.infer<typeof CallSchema>;
+
 export const AnalysisMetaSchema = z.object({
-  engine: AnalyzerEngineSchema,
+  /** `rating`: a survey answer without a comment, whose sentiment comes from its score. */
+  engine: z.union([AnalyzerEngineSchema, z.literal('rating')]),
   confidence: z.number().min(0).max(1),
   languageConfidence: z.number().min(0).max(1),
   /** Types and offsets (in the original text) of what was redacted; never the values. */
@@ -70,7 +106,8 @@ export const FeedbackSchema = z.object({
   receivedAt: z.iso.datetime(),
   customer: CustomerSchema,
   subject: z.string().max(500).optional(),
-  text: z.string().min(1).max(20_000),
+  /** Empty only for a survey answer without a comment (then `rating` carries the feedback). */
+  text: z.string().max(20_000),
   language: z.string().min(2).max(8).optional(),
   sentiment: SentimentSchema.optional(),
   category: CategorySchema.optional(),
@@ -83,6 +120,12 @@ export const FeedbackSchema = z.object({
   source: SourceSchema,
   metadata: MetadataSchema.optional(),
   analysis: AnalysisMetaSchema.optional(),
+  attachments: z.array(AttachmentRefSchema).optional(),
+  call: CallSchema.optional(),
+  /** The survey this item answers. */
+  surveyId: z.string().optional(),
+  /** Why an `ignored` or `quarantined` item was set aside. */
+  ignoredReason: z.string().optional(),
   /** Object-store key of the original, unredacted text (admins only). */
   originalRef: z.string().optional(),
   stage: StageSchema,
@@ -95,5 +138,8 @@ export const FeedbackSchema = z.object({
   version: z.number().int().min(1),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+}).refine((f) => f.text.trim() !== '' || f.rating !== undefined || f.stage === 'ignored' || f.stage === 'quarantined', {
+  message: 'text must not be empty',
+  path: ['text'],
 });
 export type Feedback = z.infer<typeof FeedbackSchema>;

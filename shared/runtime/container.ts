@@ -2,7 +2,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoCustomerStore } from '../adapters/dynamo-customer-store.adapter.js';
 import { DynamoFeedbackStore } from '../adapters/dynamo-feedback-store.adapter.js';
+import { offlineRedactor } from '../adapters/offline-redactor.adapter.js';
 import { EventBridgeBus } from '../adapters/eventbridge-bus.adapter.js';
 import { CognitoTokenVerifier, LocalTokenVerifier } from '../adapters/jwt-token-verifier.adapter.js';
 import { LocalEventBus } from '../adapters/local-event-bus.adapter.js';
@@ -10,7 +12,9 @@ import { S3ObjectStore } from '../adapters/s3-object-store.adapter.js';
 import { SqsFeedbackQueue } from '../adapters/sqs-feedback-queue.adapter.js';
 import type { Analyzer } from '../ports/analyzer.port.js';
 import { systemClock, type Clock } from '../ports/clock.port.js';
+import type { CustomerStore } from '../ports/customer-store.port.js';
 import type { EventBus } from '../ports/event-bus.port.js';
+import type { Redactor } from '../ports/redactor.port.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { Log } from '../ports/logger.port.js';
 import type { ObjectStore } from '../ports/object-store.port.js';
@@ -28,6 +32,8 @@ export interface Container {
   readonly bus: EventBus;
   readonly objects: ObjectStore;
   readonly analyzer: Analyzer;
+  readonly customers: CustomerStore;
+  readonly redactor: Redactor;
   readonly verifier: TokenVerifier;
   readonly clock: Clock;
   readonly log: Log;
@@ -59,6 +65,8 @@ export function buildContainer(cfg: Config): Container {
         : new EventBridgeBus(clients.eventBridge, cfg.OUVIDOR_EVENT_BUS_NAME),
     objects: new S3ObjectStore(clients.s3, cfg.OUVIDOR_BUCKET_NAME),
     analyzer: makeAnalyzer(cfg, { comprehendRegion: cfg.AWS_REGION }),
+    customers: new DynamoCustomerStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
+    redactor: offlineRedactor,
     verifier:
       cfg.OUVIDOR_AUTH_MODE === 'local'
         ? new LocalTokenVerifier(cfg.OUVIDOR_JWT_SECRET ?? missing('OUVIDOR_JWT_SECRET'))

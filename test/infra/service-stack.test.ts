@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { actionsOf, logicalId, resourcesFor, roleStatements, synthOuvidor } from './ouvidor-app.fixture.js';
 import type { OuvidorTemplates } from './ouvidor-app.fixture.js';
+import { OuvidorFunction } from '../../infra/ouvidor-function.construct.js';
 import { COMPREHEND_IAM_ACTIONS } from '../../shared/adapters/comprehend-analyzer.adapter.js';
 
 const REQUIRED_ENV = [
@@ -21,7 +22,7 @@ const REQUIRED_ENV = [
 ];
 
 let t: OuvidorTemplates;
-let statementsOf: (fn: 'ingestWeb' | 'getFeedback' | 'processFeedback' | 'sweepReceived') => ReturnType<typeof roleStatements>;
+let statementsOf: (fn: 'ingestWeb' | 'getFeedback' | 'getCustomer' | 'processFeedback' | 'sweepReceived') => ReturnType<typeof roleStatements>;
 beforeAll(() => {
   t = synthOuvidor();
   statementsOf = (fn) => roleStatements(t.service, logicalId(t.built.service[fn].role));
@@ -30,7 +31,10 @@ beforeAll(() => {
 describe('ServiceStack', () => {
   it('every function: nodejs24.x, arm64, X-Ray active, own log group, full environment', () => {
     const functions = Object.values(t.service.findResources('AWS::Lambda::Function'));
-    expect(functions).toHaveLength(4);
+    // Every Lambda function in the stack is one of ours (the shared construct), none hand-rolled.
+    const ours = t.built.service.node.findAll().filter((c) => c instanceof OuvidorFunction);
+    expect(functions.length).toBeGreaterThanOrEqual(5);
+    expect(functions).toHaveLength(ours.length);
     for (const fn of functions) {
       const p = fn['Properties'];
       expect(p['Runtime']).toBe('nodejs24.x');
@@ -46,7 +50,8 @@ describe('ServiceStack', () => {
         POWERTOOLS_METRICS_NAMESPACE: 'Ouvidor',
       });
     }
-    t.service.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 5);
+    // One 30-day log group per function, plus the API's access logs.
+    t.service.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, ours.length + 1);
   });
 
   it('roles carry no AWS managed policies', () => {
@@ -90,8 +95,8 @@ describe('ServiceStack', () => {
     });
   });
 
-  it('get-feedback can only read the table', () => {
-    const actions = actionsOf(statementsOf('getFeedback'));
+  it.each(['getFeedback', 'getCustomer'] as const)('%s can only read the table', (fn) => {
+    const actions = actionsOf(statementsOf(fn));
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
     for (const forbidden of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'sqs:SendMessage', 'events:PutEvents']) {
       expect(actions).not.toContain(forbidden);
@@ -137,5 +142,13 @@ describe('ServiceStack', () => {
   it('outputs the API URL, user pool id and client id', () => {
     const outputs = Object.keys(t.service.findOutputs('*'));
     expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId']));
+  });
+});
+
+describe('HTTP routes', () => {
+  it('are the same on AWS as in the local runtime', async () => {
+    const { ROUTES } = await import('../../local/routes.js');
+    const aws = Object.values(t.service.findResources('AWS::ApiGatewayV2::Route')).map((r) => String(r['Properties']['RouteKey'])).sort();
+    expect(aws).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 });

@@ -46,6 +46,6 @@ describe('the feedback pipeline', () => {
     const { id } = (await (await p.post('/v1/feedback', { text: 'Poderiam aceitar Pix no aplicativo?' })).json()) as { id: string };
     await analyzed(id);
     const bus = p.container.bus as unknown as { published: { id: string }[] };
-    expect(bus.published.filter((e) => e.id === `feedback.analyzed:${id}`)).toHaveLength(1);
+    expect(bus.published.filter((e) => e.id === `feedback.analyzed:${id}:v2`)).toHaveLength(1);
   });
 });

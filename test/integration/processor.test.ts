@@ -86,7 +86,7 @@ describe('process-feedback handler', () => {
     expect(fb).toMatchObject({ stage: 'analyzed', sentiment: { label: 'NEGATIVE' }, text: 'Entrega ruim, escrevam para [EMAIL]' });
     const original = new TextDecoder().decode(await c.objects.get(fb!.originalRef!));
     expect(original).toContain('ana@example.com');
-    expect(bus.published.map((e) => e.id)).toEqual([`feedback.analyzed:${id}`]);
+    expect(bus.published.map((e) => e.id)).toEqual([`feedback.analyzed:${id}:v2`]);
   });
 
   it('makes one record and one event of a duplicate delivery, in one batch and across batches', async () => {
@@ -101,7 +101,7 @@ describe('process-feedback handler', () => {
     // At most the concurrent twin was asked to come back later; nothing was written twice.
     expect(first.batchItemFailures.length).toBeLessThanOrEqual(1);
     expect((await c.store.get(id))!.version).toBe(2);
-    expect(bus.published.filter((e) => e.id === `feedback.analyzed:${id}`)).toHaveLength(1);
+    expect(bus.published.filter((e) => e.id === `feedback.analyzed:${id}:v2`)).toHaveLength(1);
   });
 
   it('reports only the failing record of a batch, which succeeds on retry', async () => {

@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ingestFeedback } from '../../../shared/app/ingest-feedback.use-case.js';
+import { acceptFeedback, type FeedbackDraft } from '../../../shared/app/accept-feedback.use-case.js';
 import { processFeedback, ProcessingInFlightError, type ProcessDeps } from '../../../shared/app/process-feedback.use-case.js';
 import { sweepReceived } from '../../../shared/app/sweep-received.use-case.js';
 import { silentLog } from '../../../shared/ports/logger.port.js';
 import { fixedClock, MemoryObjects, RecordingBus, RecordingQueue, ScriptedAnalyzer } from '../../support/fakes.js';
 import { InMemoryFeedbackStore } from '../../support/in-memory-feedback-store.js';
+import { InMemoryCustomerStore } from '../../support/in-memory-customer-store.js';
+import { offlineRedactor } from '../../../shared/adapters/offline-redactor.adapter.js';
 
 let store: InMemoryFeedbackStore;
 let queue: RecordingQueue;
@@ -13,6 +16,7 @@ let analyzer: ScriptedAnalyzer;
 let objects: MemoryObjects;
 let clock: ReturnType<typeof fixedClock>;
 let deps: ProcessDeps;
+let customers: InMemoryCustomerStore;
 
 const accept = async (text: string) =>
   (await ingestFeedback({ store, queue, clock, log: silentLog }, { body: { text }, channel: 'api', source: { provider: 'api' } })).id;
@@ -24,7 +28,8 @@ beforeEach(() => {
   analyzer = new ScriptedAnalyzer();
   objects = new MemoryObjects();
   clock = fixedClock();
-  deps = { store, analyzer, bus, objects, clock, log: silentLog };
+  customers = new InMemoryCustomerStore(() => store.items.values());
+  deps = { store, analyzer, bus, objects, customers, redactor: offlineRedactor, clock, log: silentLog };
 });
 
 describe('process feedback', () => {
@@ -39,7 +44,7 @@ describe('process feedback', () => {
     const original = JSON.parse(new TextDecoder().decode(objects.objects.get(fb.originalRef!)!)) as { text: string };
     expect(original.text).toContain('ana@example.com');
     expect(bus.events).toHaveLength(1);
-    expect(bus.events[0]).toMatchObject({ type: 'feedback.analyzed', id: `feedback.analyzed:${id}`, detail: { id, sentiment: { label: 'NEGATIVE' }, category: 'complaint' } });
+    expect(bus.events[0]).toMatchObject({ type: 'feedback.analyzed', id: `feedback.analyzed:${id}:v2`, detail: { id, sentiment: { label: 'NEGATIVE' }, category: 'complaint' } });
   });
 
   it('does nothing more on a second delivery', async () => {
@@ -128,5 +133,48 @@ describe('sweep received', () => {
     await processFeedback(deps, id);
     clock.advance(600_000);
     expect((await sweepReceived({ store, queue, clock, log: silentLog }, { olderThanMs: 1000, maxSweeps: 3, countsAsRetry: true })).requeued).toBe(0);
+  });
+});
+
+describe('process feedback: customers, surveys and calls', () => {
+  const acceptDraft = (draft: Partial<FeedbackDraft>) =>
+    acceptFeedback({ store, queue, clock, log: silentLog }, { channel: 'api', customer: {}, text: '', source: { provider: 'test' }, ...draft });
+
+  it('links items with the same email or phone to one customer profile', async () => {
+    const a = await acceptDraft({ text: 'Entrega ruim', customer: { email: 'Ana@Example.com', name: 'Ana' } });
+    const b = await acceptDraft({ text: 'Gostei', channel: 'email', customer: { email: 'ana@example.com', phone: '(11) 98765-4321' } });
+    const c = await acceptDraft({ text: 'Oi', channel: 'phone', customer: { phone: '+55 11 98765-4321' } });
+    const d = await acceptDraft({ text: 'Oi' });
+    for (const { id } of [a, b, c, d]) await processFeedback(deps, id);
+    const ids = [a, b, c].map(({ id }) => store.items.get(id)!.customer.id);
+    expect(ids[0]).toBeDefined();
+    expect(new Set(ids).size).toBe(1);
+    expect(store.items.get(d.id)!.customer.id).toBeUndefined();
+    expect(customers.profiles.get(ids[0]!)).toMatchObject({ name: 'Ana', emails: ['ana@example.com'], phones: ['+5511987654321'] });
+  });
+
+  it('derives the sentiment of a survey answer without comment from its score', async () => {
+    const { id } = await acceptDraft({ channel: 'survey', text: '', rating: { type: 'nps', score: 3 }, language: 'pt' });
+    await processFeedback(deps, id);
+    expect(store.items.get(id)).toMatchObject({ stage: 'analyzed', sentiment: { label: 'NEGATIVE' }, category: 'complaint', analysis: { engine: 'rating' } });
+    expect(analyzer.calls).toBe(0);
+  });
+
+  it('redacts PII in the subject and in every call turn, keeping the originals aside', async () => {
+    const { id } = await acceptDraft({
+      channel: 'phone',
+      subject: 'CPF 529.982.247-25',
+      text: 'Meu boleto veio errado, ruim',
+      call: { format: 'call-analytics', externalId: 'job-1', turns: [
+        { role: 'AGENT', text: 'Pode confirmar seu e-mail?' },
+        { role: 'CUSTOMER', text: 'É ana@example.com e meu CPF é 529.982.247-25' },
+      ] },
+    });
+    await processFeedback(deps, id);
+    const fb = store.items.get(id)!;
+    expect(fb.subject).toBe('CPF [CPF]');
+    expect(fb.call!.turns[1]!.text).toBe('É [EMAIL] e meu CPF é [CPF]');
+    const original = new TextDecoder().decode(objects.objects.get(fb.originalRef!)!);
+    expect(original).toContain('529.982.247-25');
   });
 });

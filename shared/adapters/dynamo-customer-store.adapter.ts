@@ -1,0 +1,82 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { CustomerProfileSchema, type CustomerProfile, type Identity } from '../domain/customer.schema.js';
+import type { Feedback } from '../domain/feedback.schema.js';
+import type { CustomerStore, Page } from '../ports/customer-store.port.js';
+import { conditionalWrite, decodeCursor, encodeCursor } from './dynamo-write.util.js';
+import { fromItem } from './dynamo-feedback-store.adapter.js';
+
+const identityKey = (i: Identity) => ({ pk: `IDENTITY#${i.kind}#${i.value}`, sk: 'IDENTITY' });
+const profileKey = (id: string) => ({ pk: `CUSTOMER#${id}`, sk: 'PROFILE' });
+const SET_FIELD = { email: 'emails', phone: 'phones', handle: 'handles' } as const;
+
+export class DynamoCustomerStore implements CustomerStore {
+  private readonly doc: DynamoDBDocumentClient;
+  constructor(client: DynamoDBClient, private readonly tableName: string) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async findByIdentity(identity: Identity): Promise<string | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: identityKey(identity), ConsistentRead: true }));
+    return out.Item?.customerId as string | undefined;
+  }
+
+  async claimIdentity(identity: Identity, customerId: string, at: string): Promise<string> {
+    const claimed = await conditionalWrite(
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...identityKey(identity), customerId, kind: identity.kind, createdAt: at },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+    if (claimed) return customerId;
+    const owner = await this.findByIdentity(identity);
+    if (!owner) throw new Error('identity claim vanished; retry');
+    return owner;
+  }
+
+  async addToProfile(customerId: string, identities: readonly Identity[], name: string | undefined, at: string): Promise<void> {
+    const sets = new Map<string, Set<string>>();
+    for (const i of identities) sets.set(SET_FIELD[i.kind], (sets.get(SET_FIELD[i.kind]) ?? new Set()).add(i.value));
+    const adds = [...sets.keys()].map((field, n) => `#s${n} :s${n}`);
+    const names = Object.fromEntries([...sets.keys()].map((field, n) => [`#s${n}`, field]));
+    const values = Object.fromEntries([...sets.values()].map((set, n) => [`:s${n}`, set]));
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: profileKey(customerId),
+        UpdateExpression:
+          `SET id = :id, createdAt = if_not_exists(createdAt, :at), updatedAt = :at` +
+          (name ? ', #name = if_not_exists(#name, :name)' : '') +
+          (adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''),
+        ExpressionAttributeNames: { ...names, ...(name && { '#name': 'name' }) },
+        ExpressionAttributeValues: { ':id': customerId, ':at': at, ...values, ...(name && { ':name': name }) },
+      }),
+    );
+  }
+
+  async getProfile(customerId: string): Promise<CustomerProfile | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: profileKey(customerId), ConsistentRead: true }));
+    if (!out.Item) return undefined;
+    const arr = (v: unknown) => (v instanceof Set ? [...v].map(String).sort() : []);
+    const { emails, phones, handles, id, name, createdAt, updatedAt } = out.Item;
+    return CustomerProfileSchema.parse({ id, name, createdAt, updatedAt, emails: arr(emails), phones: arr(phones), handles: arr(handles) });
+  }
+
+  async listItems(customerId: string, limit: number, cursor?: string): Promise<Page<Feedback>> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}` },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }),
+    );
+    return { items: (out.Items ?? []).map(fromItem), ...(out.LastEvaluatedKey && { cursor: encodeCursor(out.LastEvaluatedKey) }) };
+  }
+}

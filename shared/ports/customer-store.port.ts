@@ -1,0 +1,19 @@
+import type { CustomerProfile, Identity } from '../domain/customer.schema.js';
+import type { Feedback } from '../domain/feedback.schema.js';
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly cursor?: string;
+}
+
+export interface CustomerStore {
+  /** The customer an identity belongs to, if any. */
+  findByIdentity(identity: Identity): Promise<string | undefined>;
+  /** Gives an unclaimed identity to `customerId`; returns the identity's owner (ours, or who got it first). */
+  claimIdentity(identity: Identity, customerId: string, at: string): Promise<string>;
+  /** Creates the profile or adds identities and a name to it (idempotent). */
+  addToProfile(customerId: string, identities: readonly Identity[], name: string | undefined, at: string): Promise<void>;
+  getProfile(customerId: string): Promise<CustomerProfile | undefined>;
+  /** The customer's items across channels, newest first. */
+  listItems(customerId: string, limit: number, cursor?: string): Promise<Page<Feedback>>;
+}

@@ -1,0 +1,32 @@
+import type { CustomerProfile, Identity } from '../../shared/domain/customer.schema.js';
+import type { Feedback } from '../../shared/domain/feedback.schema.js';
+import type { CustomerStore, Page } from '../../shared/ports/customer-store.port.js';
+
+/** CustomerStore with the DynamoDB adapter's semantics (first claim wins), for unit tests. */
+export class InMemoryCustomerStore implements CustomerStore {
+  readonly identities = new Map<string, string>();
+  readonly profiles = new Map<string, CustomerProfile>();
+  constructor(private readonly items: () => Iterable<Feedback> = () => []) {}
+
+  async findByIdentity(i: Identity) {
+    return this.identities.get(`${i.kind}#${i.value}`);
+  }
+  async claimIdentity(i: Identity, customerId: string) {
+    const key = `${i.kind}#${i.value}`;
+    if (!this.identities.has(key)) this.identities.set(key, customerId);
+    return this.identities.get(key)!;
+  }
+  async addToProfile(customerId: string, identities: readonly Identity[], name: string | undefined, at: string) {
+    const p = this.profiles.get(customerId) ?? { id: customerId, emails: [], phones: [], handles: [], createdAt: at, updatedAt: at };
+    const field = { email: 'emails', phone: 'phones', handle: 'handles' } as const;
+    for (const i of identities) if (!p[field[i.kind]].includes(i.value)) p[field[i.kind]].push(i.value);
+    this.profiles.set(customerId, { ...p, ...(p.name === undefined && name !== undefined && { name }), updatedAt: at });
+  }
+  async getProfile(id: string) {
+    return this.profiles.get(id);
+  }
+  async listItems(customerId: string, limit: number): Promise<Page<Feedback>> {
+    const items = [...this.items()].filter((f) => f.customer.id === customerId).sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+    return { items: items.slice(0, limit) };
+  }
+}
