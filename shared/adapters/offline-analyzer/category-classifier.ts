@@ -14,6 +14,8 @@ export interface CategoryInput {
   readonly sentiment: SentimentLabel;
   /** Optional: used to lean MIXED items towards praise or complaint. */
   readonly scores?: SentimentScores;
+  /** Optional: the text ends on a positive note (leans MIXED towards praise). */
+  readonly endsPositive?: boolean;
 }
 
 export interface CategoryDecision {
@@ -32,7 +34,7 @@ interface Patterns {
 const PATTERNS: Readonly<Record<string, Patterns>> = {
   pt: {
     suggestion:
-      /\b(?:seria (?:muito |bem |super )?(?:bom|otimo|legal|interessante|bacana|util|ideal|melhor|incrivel|maravilhoso|top|excelente|importante|bem-vindo)|ia ser (?:bom|otimo|legal|top|muito bom|incrivel|util)|(?:voces|vcs|a empresa|a loja|o app|o site) (?:poderiam|podiam|deveriam|deviam|precisam (?:melhorar|ter|colocar|criar|oferecer))|^(?:poderiam|podiam|deveriam|deviam)|sugiro|sugerimos|sugestao|sugestoes|gostaria de sugerir|fica a dica|que tal (?:voces|colocar|criar|ter|oferecer)|gostaria que (?:voces|tivesse|houvesse|o app|o site|a loja)|por que (?:voces )?nao (?:colocam|fazem|oferecem|criam|aceitam|tem)|espero que (?:voces )?(?:melhorem|coloquem|tragam|criem|voltem|adicionem)|deveria(?:m)? (?:ter|oferecer|colocar|existir|haver|aceitar|permitir)|poderia(?:m)? (?:ter|oferecer|colocar|criar|incluir|disponibilizar|adicionar|ampliar|aumentar|melhorar|aceitar|permitir|voltar)|(?:seria|fica) (?:uma )?(?:boa|otima) ideia|tragam de volta|voltem com)\b/,
+      /\b(?:seria (?:muito |bem |super )?(?:bom|otimo|legal|interessante|bacana|util|ideal|melhor|incrivel|maravilhoso|top|excelente|importante|bem-vindo)|ia ser (?:bom|otimo|legal|top|muito bom|incrivel|util)|(?:voces|vcs|a empresa|a loja|o app|o site) (?:poderiam|podiam|deveriam|deviam|precisam (?:melhorar|ter|colocar|criar|oferecer))|^(?:poderiam|podiam|deveriam|deviam)|sugiro|sugerimos|sugestao|sugestoes|gostaria de sugerir|fica a dica|que tal (?:voces|colocar|criar|ter|oferecer)|gostaria que (?:voces|tivesse|houvesse|o app|o site|a loja)|por que (?:voces )?nao (?:colocam|fazem|oferecem|criam|aceitam|tem)|espero que (?:voces )?(?:melhorem|coloquem|tragam|criem|voltem|adicionem)|deveria(?:m)? (?:ter|oferecer|colocar|existir|haver|aceitar|permitir)|poderia(?:m)? (?:ter|oferecer|colocar|criar|incluir|disponibilizar|adicionar|ampliar|aumentar|melhorar|aceitar|permitir|voltar)|(?:seria|fica) (?:uma )?(?:boa|otima) ideia|tragam de volta|voltem com|(?:deixaria|tornaria|ficaria) (?:ainda )?(?:melhor|perfeito|otimo)|ajudaria (?:muito|bastante)|podia(?:m)? ter)\b/,
     questionStart:
       /^(?:como|qual|quais|quando|onde|quanto|quantos|quantas|por que|porque|pq|sera que|voces (?:aceitam|entregam|tem|fazem|abrem|trabalham|vendem|atendem|enviam|oferecem|funcionam)|e possivel|tem como|da pra|da para|existe|posso|podem|pode|consigo|alguem sabe|o que|a que horas|ate quando|qual e)\b/,
     questionPhrase:
@@ -41,7 +43,7 @@ const PATTERNS: Readonly<Record<string, Patterns>> = {
   },
   en: {
     suggestion:
-      /\b(?:(?:it )?would (?:be )?(?:really |so |very )?(?:great|nice|good|helpful|awesome|better|cool|amazing|useful|lovely|ideal|handy)(?: if| to)?|it'?d be (?:really |so )?(?:great|nice|good|helpful|awesome|cool|useful)|would love (?:to see|it if|if|a |an |more|some)|please (?:add|consider|bring|make|include|allow|let us|offer|provide|support|implement|introduce|extend|expand)|(?:you|you guys|y'all|they|the app|the company) (?:should|could) (?:really )?(?:add|offer|have|consider|bring|make|include|allow|provide|let|get|hire|open|extend|start|improve|change)|you should|i (?:would |'d )?suggest|i recommend (?:that|you|adding|having)|my suggestion|suggestion:|feature request|(?:i )?wish (?:you|there (?:was|were)|it (?:had|was|would)|they|the app)|could you (?:please )?(?:add|consider|make|bring|offer)|how about (?:adding|offering|making|a |an )|consider (?:adding|offering|making|having|bringing)|it would help (?:a lot )?if|why not (?:add|offer|make|have)|bring back|needs? (?:an option|a way|more options))\b/,
+      /\b(?:(?:it )?would (?:be )?(?:really |so |very )?(?:great|nice|good|helpful|awesome|better|cool|amazing|useful|lovely|ideal|handy)(?: if| to)?|it'?d be (?:really |so )?(?:great|nice|good|helpful|awesome|cool|useful)|would love (?:to see|it if|if|a |an |more|some)|please,? (?:add|consider|bring|make|include|allow|let us|offer|support|implement|introduce|extend|expand)|(?:you|you guys|y'all|they|the app|the company) (?:should|could) (?:really )?(?:add|offer|have|consider|bring|make|include|allow|provide|let|get|hire|open|extend|start|improve|change)|you should|i(?:'d| would)? suggest|i recommend (?:that|you|adding|having)|my suggestion|^suggestion|feature request|would (?:really |also )?(?:make it|help)|let us (?:skip|choose|pick|have|change|use|turn|set|select|pay|save|sort|filter|download|export)|(?:i )?wish (?:you|there (?:was|were)|it (?:had|was|would)|they|the app)|could you (?:please )?(?:add|consider|make|bring|offer)|how about (?:adding|offering|making|a |an )|consider (?:adding|offering|making|having|bringing)|it would help (?:a lot )?if|why not (?:add|offer|make|have)|bring back|needs? (?:an option|a way|more options))\b/,
     questionStart:
       /^(?:how|what|when|where|which|who|why|is (?:it|there|this|that|my)|are (?:you|there|these|they)|do (?:you|i|they|we)|does|did (?:you|my)|can (?:i|you|we|someone)|could (?:you|i|we|someone)|would (?:you|it)|will (?:i|you|it|my|there)|should i|may i|any (?:idea|update|way|chance)|has my|have you)\b/,
     questionPhrase:
@@ -66,7 +68,8 @@ export function classifyCategory(input: CategoryInput): CategoryDecision {
       return { category: 'suggestion', confidence: sentiment === 'NEGATIVE' ? 0.7 : 0.85 };
     }
     let question = 0;
-    if (p.questionPhrase.test(folded)) question += 2;
+    const explicitAsk = p.questionPhrase.test(folded);
+    if (explicitAsk) question += 2;
     const sentences = folded.match(SENTENCE_RE) ?? [];
     for (const s of sentences) {
       const trimmed = s.trim();
@@ -79,7 +82,7 @@ export function classifyCategory(input: CategoryInput): CategoryDecision {
       if (sentiment === 'NEUTRAL' || sentiment === 'POSITIVE' && question >= 2 && posShare < 0.8) {
         return { category: 'question', confidence: question >= 2 ? 0.85 : 0.65 };
       }
-      if (!rhetorical && question >= 2 && sentiment !== 'MIXED' && negShare < 0.65) {
+      if (!rhetorical && explicitAsk && sentiment === 'NEGATIVE' && negShare < 0.65) {
         return { category: 'question', confidence: 0.5 };
       }
     }
@@ -90,10 +93,9 @@ export function classifyCategory(input: CategoryInput): CategoryDecision {
     case 'NEGATIVE':
       return { category: 'complaint', confidence: 0.85 };
     case 'MIXED':
-      return posShare > negShare * 1.6
-        ? { category: 'praise', confidence: 0.55 }
-        : { category: 'complaint', confidence: 0.75 };
+      if (input.endsPositive ?? posShare > negShare * 1.6) return { category: 'praise', confidence: 0.55 };
+      return { category: 'complaint', confidence: 0.75 };
     default:
-      return { category: 'other', confidence: 0.6 };
+      return { category: 'other', confidence: 0.4 };
   }
 }

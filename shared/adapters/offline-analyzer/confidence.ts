@@ -6,7 +6,7 @@
  */
 
 /** Items whose offline confidence is below this go to Comprehend. */
-export const DEFAULT_CASCADE_THRESHOLD = 0.5;
+export const DEFAULT_CASCADE_THRESHOLD = 0.7;
 
 export interface ConfidenceParts {
   readonly sentiment: number;

@@ -23,7 +23,9 @@ const EMOJI_VALENCES: ReadonlyArray<readonly [string, number]> = [
 export const EMOJI_LEXICON: ReadonlyMap<string, number> = new Map(EMOJI_VALENCES);
 
 /** Emojis that, next to negative content, mark the positive words as sarcastic. */
-export const SARCASM_EMOJIS: ReadonlySet<string> = new Set(['🙃', '👏', '🙄', '😒', '🤡', '😏']);
+export const SARCASM_EMOJIS: ReadonlySet<string> = new Set(['👏', '🤡', '😏']);
+/** Emojis that mark the positive words around them as sarcastic even without other negative words. */
+export const STRONG_SARCASM_EMOJIS: ReadonlySet<string> = new Set(['🙃']);
 
 /** Valence of an emoji token (skin tones and joiners ignored). */
 export function emojiValence(token: string): number {

@@ -6,8 +6,8 @@
  */
 import { lexiconFor } from './sentiment-lexicons.js';
 import { STOPWORDS } from './stopwords.js';
-import { foldAccents } from './text-normalizer.js';
-import { segmentText } from './text-segmenter.js';
+import { foldWord } from './text-normalizer.js';
+import { segmentText, type Segment } from './text-segmenter.js';
 
 const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}\d'’-]*|\d+[\p{L}]*|[^\s\p{L}\p{M}\d]+/gu;
 const CONNECTORS: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -30,6 +30,7 @@ const DOMAIN_NOUNS = new Set(
   ).split(' '),
 );
 const ACRONYM_RE = /^[A-Z]{2,5}$/;
+const POSSESSIVE_RE = /[’']s$/;
 const MAX_PHRASES = 5;
 const MAX_WORDS = 4;
 
@@ -42,69 +43,86 @@ interface Candidate {
   domain: boolean;
 }
 
-export function extractKeyPhrases(text: string, language: string, max = MAX_PHRASES): string[] {
+interface Word {
+  raw: string;
+  norm: string;
+}
+
+interface Context {
+  readonly connectors: ReadonlySet<string>;
+  readonly found: Map<string, Candidate>;
+  position: number;
+}
+
+function isConnector(ctx: Context, w: Word | undefined): boolean {
+  return w !== undefined && ctx.connectors.has(w.norm);
+}
+
+/** Records the candidate phrases of a run of content words and empties the run. */
+function flush(ctx: Context, run: Word[]): void {
+  while (run.length > 0 && isConnector(ctx, run[run.length - 1])) run.pop();
+  for (let start = 0; start < run.length; start += MAX_WORDS) {
+    const part = run.slice(start, start + MAX_WORDS);
+    while (part.length > 0 && isConnector(ctx, part[part.length - 1])) part.pop();
+    if (part.length === 0) continue;
+    const single = part.length === 1 ? part[0] : undefined;
+    if (single && single.norm.length < 3 && !ACRONYM_RE.test(single.raw)) continue;
+    let key = '';
+    let surface = '';
+    let domain = false;
+    for (const w of part) {
+      key += key.length > 0 ? ' ' + w.norm : w.norm;
+      surface += surface.length > 0 ? ' ' + w.raw : w.raw;
+      domain ||= DOMAIN_NOUNS.has(w.norm);
+    }
+    const prev = ctx.found.get(key);
+    if (prev) prev.count++;
+    else ctx.found.set(key, { surface, key, count: 1, first: ctx.position, words: part.length, domain });
+  }
+  run.length = 0;
+}
+
+const LETTER_START_RE = /^[\p{L}\p{M}]/u;
+
+/**
+ * The few noun phrases that best tag `text` (surface forms, most relevant first).
+ * `segments` may be passed when the caller already segmented the text.
+ */
+export function extractKeyPhrases(text: string, language: string, max = MAX_PHRASES, segments?: readonly Segment[]): string[] {
   const stop = STOPWORDS[language] ?? STOPWORDS.en ?? new Set<string>();
-  const connectors = CONNECTORS[language] ?? new Set<string>();
   const lex = lexiconFor(language);
   const verbRe = language === 'pt' ? PT_VERB_RE : EN_VERB_RE;
-  const found = new Map<string, Candidate>();
-  let position = 0;
-
-  const flush = (run: Array<{ raw: string; norm: string }>): void => {
-    while (run.length > 0 && connectors.has((run[run.length - 1] as { norm: string }).norm)) run.pop();
-    if (run.length === 0) return;
-    for (let start = 0; start < run.length; start += MAX_WORDS) {
-      const part = run.slice(start, start + MAX_WORDS);
-      while (part.length > 0 && connectors.has((part[part.length - 1] as { norm: string }).norm)) part.pop();
-      if (part.length === 0) continue;
-      const key = part.map((w) => w.norm).join(' ');
-      const surface = part.map((w) => w.raw).join(' ');
-      const single = part.length === 1 ? (part[0] as { raw: string; norm: string }) : undefined;
-      if (single && single.norm.length < 3 && !ACRONYM_RE.test(single.raw)) continue;
-      const prev = found.get(key);
-      if (prev) prev.count++;
-      else
-        found.set(key, {
-          surface,
-          key,
-          count: 1,
-          first: position,
-          words: part.length,
-          domain: part.some((w) => DOMAIN_NOUNS.has(w.norm)),
-        });
-    }
-    run.length = 0;
-  };
-
-  for (const seg of segmentText(text).segments) {
+  const ctx: Context = { connectors: CONNECTORS[language] ?? new Set<string>(), found: new Map(), position: 0 };
+  const run: Word[] = [];
+  for (const seg of segments ?? segmentText(text).segments) {
     if (seg.boilerplate) continue;
-    const run: Array<{ raw: string; norm: string }> = [];
     WORD_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = WORD_RE.exec(seg.text)) !== null) {
-      position++;
-      const raw = m[0].replace(/[’']s$/, '');
-      const norm = foldAccents(raw);
-      const isWord = /^[\p{L}\p{M}]/u.test(raw);
-      if (!isWord || raw.startsWith('[')) {
-        flush(run);
+      ctx.position++;
+      const raw = m[0].replace(POSSESSIVE_RE, '');
+      if (!LETTER_START_RE.test(raw)) {
+        flush(ctx, run);
         continue;
       }
-      if (connectors.has(norm) && run.length > 0) {
+      const norm = foldWord(raw);
+      if (ctx.connectors.has(norm) && run.length > 0) {
         run.push({ raw, norm });
         continue;
       }
-      const valence = lex.valenceOf(norm) ?? 0;
+      const acronym = ACRONYM_RE.test(raw);
       const content =
         !stop.has(norm) &&
-        (DOMAIN_NOUNS.has(norm) || ACRONYM_RE.test(raw) || (Math.abs(valence) < 1.5 && !verbRe.test(norm) && norm.length > 2));
-      if (content) run.push({ raw: ACRONYM_RE.test(raw) ? raw : raw.toLowerCase(), norm });
-      else flush(run);
+        (DOMAIN_NOUNS.has(norm) ||
+          acronym ||
+          (norm.length > 2 && !verbRe.test(norm) && Math.abs(lex.valenceOf(norm) ?? 0) < 1.5));
+      if (content) run.push({ raw: acronym ? raw : raw.toLowerCase(), norm });
+      else flush(ctx, run);
     }
-    flush(run);
+    flush(ctx, run);
   }
 
-  const ranked = [...found.values()].sort((a, b) => score(b) - score(a) || a.first - b.first);
+  const ranked = [...ctx.found.values()].sort((a, b) => score(b) - score(a) || a.first - b.first);
   const out: Candidate[] = [];
   for (const c of ranked) {
     if (out.length >= max) break;

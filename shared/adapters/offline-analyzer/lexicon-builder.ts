@@ -23,6 +23,8 @@ export interface SentimentLexicon {
   readonly contrast: ReadonlySet<string>;
   /** "although"-type connectives: the clause they open is conceded. */
   readonly concessive: ReadonlySet<string>;
+  /** Counterfactual openers ("achei que", "I thought"): their clause barely counts. */
+  readonly irrealis: ReadonlySet<string>;
   /** Words that end a negation scope early. */
   readonly scopeBreakers: ReadonlySet<string>;
 }
@@ -34,6 +36,7 @@ export interface LexiconSource {
   readonly intensifiers: string;
   readonly contrast: string;
   readonly concessive: string;
+  readonly irrealis: string;
   readonly scopeBreakers: string;
 }
 
@@ -62,7 +65,9 @@ export function buildLexicon(source: LexiconSource): SentimentLexicon {
   for (const [key, value] of entries(source.valences)) {
     if (key.includes('_')) {
       const phrase = key.replace(/_/g, ' ');
-      phrases.set(phrase, value);
+      // A trailing `*` on a phrase stands for the gender/number endings -o, -a, -os, -as.
+      const variants = phrase.endsWith('*') ? ['o', 'a', 'os', 'as'].map((e) => phrase.slice(0, -1) + e) : [phrase];
+      for (const v of variants) phrases.set(v, value);
       maxPhraseLength = Math.max(maxPhraseLength, phrase.split(' ').length);
     } else if (key.endsWith('*')) {
       prefixes.set(key.slice(0, -1), value);
@@ -78,8 +83,9 @@ export function buildLexicon(source: LexiconSource): SentimentLexicon {
   }
   const contrast = words(source.contrast);
   const concessive = words(source.concessive);
+  const irrealis = words(source.irrealis);
   const phraseStarts = new Set<string>();
-  for (const key of [...phrases.keys(), ...intensifiers.keys(), ...contrast, ...concessive]) {
+  for (const key of [...phrases.keys(), ...intensifiers.keys(), ...contrast, ...concessive, ...irrealis]) {
     const parts = key.split(' ');
     if (parts.length > 1) {
       phraseStarts.add(parts[0] as string);
@@ -97,6 +103,7 @@ export function buildLexicon(source: LexiconSource): SentimentLexicon {
     intensifiers,
     contrast,
     concessive,
+    irrealis,
     scopeBreakers: words(source.scopeBreakers),
   };
 }

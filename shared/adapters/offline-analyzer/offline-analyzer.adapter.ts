@@ -41,6 +41,7 @@ export class OfflineAnalyzer implements Analyzer {
       language: lang,
       sentiment: sentiment.label,
       scores: sentiment.scores,
+      endsPositive: sentiment.lastNet > 0,
     });
     const confidence = overallConfidence({
       sentiment: sentiment.confidence,
@@ -52,7 +53,7 @@ export class OfflineAnalyzer implements Analyzer {
       language: { code: language.code, confidence: round(language.confidence) },
       sentiment: { label: sentiment.label, scores: sentiment.scores },
       category: category.category,
-      keyPhrases: extractKeyPhrases(redactedText, lang),
+      keyPhrases: extractKeyPhrases(redactedText, lang, undefined, segmented.segments),
       pii,
       redactedText,
       engine: 'offline',

@@ -80,7 +80,7 @@ function detectSpans(text: string): Span[] {
   const push = (type: OfflinePiiType, begin: number, end: number): void => {
     if (!taken(begin, end)) spans.push({ type, begin, end });
   };
-  for (const m of matches(EMAIL_RE, text)) push('EMAIL', m.begin, m.end);
+  if (text.includes('@')) for (const m of matches(EMAIL_RE, text)) push('EMAIL', m.begin, m.end);
   if (!/\d{2}/.test(text)) return spans;
 
   for (const m of matches(CNPJ_RE, text)) {

@@ -8,7 +8,7 @@ const POSITIVE = `
 great:3 excellent:3.2 amazing:3.2 awesome:3 fantastic:3.2 wonderful:3.2 brilliant:3 outstanding:3.2 superb:3.2
 perfect:3 perfectly:2.5 incredible:3 incredibly:1.5 exceptional:3 phenomenal:3.2 stellar:3 terrific:3 fabulous:3
 marvelous:3 marvellous:3 lovely:2.8 love:3 loved:3 loving:2.5 loves:3 adore:3 adored:3 like:0 liked:1.8 enjoy:2
-enjoyed:2.2 enjoying:2 good:2 nice:2 fine:0.8 decent:1.2 solid:1.5 happy:2.5 happier:2.5 glad:2 pleased:2.5
+enjoyed:2.2 enjoying:2 good:2 nice:2 fine:0.6 decent:1.2 solid:1.5 happy:2.5 happier:2.5 glad:2 pleased:2.5
 delighted:3 thrilled:3 satisfied:2.2 impressed:2.5 impressive:2.5 recommend:2.5 recommended:2 recommending:2.5
 best:2.8 better:1.5 beautiful:2.8 beautifully:2.5 gorgeous:3 delicious:3 tasty:2.5 yummy:2.5 fresh:1.2
 friendly:2.2 helpful:2.5 kind:2 kindly:0.5 polite:2 courteous:2.2 professional:1.8 professionally:1.8
@@ -29,7 +29,8 @@ wow:1.5 yay:2.5 woohoo:2.5 finally:0.3 success:2 successful:2 successfully:1.5 s
 accurate:1.5 useful:1.8 handy:1.5 valuable:2 quality:0.6 high_quality:2.2 top_quality:2.5 recommendable:2.5
 skilled:2 talented:2.5 gentle:1.8 thoughtful:2.2 considerate:2.2 reassuring:2 relieved:1.8 relief:1.5
 painless:2 hassle-free:2.5 hassle_free:2.5 user-friendly:2 user_friendly:2 on_point:2.5 wins:1.5 winner:2
-legendary:3 epic:2.5 heavenly:3 divine:2.5 incredible_service:3 surprisingly_good:2.5 pleasantly:2
+good_morning:0 good_afternoon:0 good_evening:0 good_day:0 win-win:2 win_win:2 delivered_on:1.5
+kept_their_promise:2 kept_their_word:2 legendary:3 epic:2.5 heavenly:3 divine:2.5 incredible_service:3 surprisingly_good:2.5 pleasantly:2
 `;
 
 const NEGATIVE = `
@@ -50,7 +51,7 @@ incompetent:-3 clueless:-2.5 careless:-2.5 dismissive:-2.5 unhelpful:-2.5 unresp
 ignoring:-2.5 ignore:-1.5 nightmare:-3.2 disaster:-3.2 disastrous:-3.2 mess:-2.5 messy:-2 chaos:-2.5 chaotic:-2.5
 scam:-3.5 scammed:-3.5 fraud:-3.2 fraudulent:-3.2 ripoff:-3 rip-off:-3 rip_off:-3 ripped_off:-3 overcharged:-3
 overpriced:-2.5 expensive:-1.5 pricey:-1.2 charged_twice:-2.8 double_charged:-2.8 double_charge:-2.8 chargeback:-2
-refund:-0.6 refunds:-0.6 cancel:-0.8 cancelled:-1 canceled:-1 cancellation:-0.8 complain:-1.8 complaint:-1.5
+refund:-0.6 refunds:-0.6 cancel:-0.4 cancelled:-0.8 canceled:-0.8 cancellation:-0.4 complain:-1.8 complaint:-1.5
 complaints:-1.5 complaining:-1.8 problem:-1.5 problems:-1.5 issue:-1.2 issues:-1.2 trouble:-1.8 hassle:-2
 fail:-2.2 failed:-2.2 fails:-2.2 failing:-2.2 failure:-2.5 unreliable:-2.5 unstable:-2 outage:-2.5 outages:-2.5
 down:-0.5 dropped:-1.5 drops:-1.5 disconnected:-2 cut_off:-2 stuck:-2 confusing:-2 confused:-1.5 complicated:-1.5
@@ -71,6 +72,16 @@ poor_quality:-2.5 low_quality:-2.5 cheap_quality:-2.5 terrible_service:-3.5 bad_
 fell_apart:-2.8 worn_out:-1.8 shoddy:-2.8 flimsy:-2.2 rotten:-3 expired:-2 moldy:-3 mouldy:-3 infested:-3
 bedbugs:-3.5 cockroach:-3 cockroaches:-3 soaked:-2 wet:-1 ruined:-3 ruin:-2.5 destroyed:-3 lied_to:-3
 pushy:-2 spam:-1.8 spammy:-2 sketchy:-2.2 shady:-2.5 dodgy:-2.2 nope:-1 unreal:-1 crazy:-1 insane:-1.5 cardboard:-1
+forever:-1.5 overwhelmed:-1.5 infuriating:-3 infuriated:-3 break:-2 dropping:-1.5 dirtier:-2 smelled:-0.8
+smells:-0.5 unanswered:-2 out_of_service:-2 out_of_order:-2 heard_nothing:-2 no_way_to:-1.5 sort_it_out:-1.5
+fix_it:-1.2 fix_this:-1.2 charged_me:-1.2 charging_me:-1.2 charged:-0.6 fee:-0.5 fees:-0.5 counterfeit:-2.5
+fake:-2 knockoff:-2 not_so_much:-1.5 damage:-1.2 what_am_i_supposed_to:-2 what's_the_point:-2 are_you_kidding:-2.5
+how_hard_is_it:-2 expected_better:-2 expect_better:-2 still_getting:-1.5 still_having:-1.5 still_not:-1.5
+still_haven't:-2 still_hasn't:-2 still_don't:-1.5 still_doesn't:-1.5 still_can't:-1.8 dead:-1 died:-1.5
+quicker:1.8 faster:1.5 nothing_to_complain_about:1.8 would_recommend:2.5 would_definitely_recommend:3 would_highly_recommend:3 would_buy_again:2.5
+would_not_recommend:-2.5 would_never_recommend:-3 would_give_zero:-3 could_be_better:-1.2 could_have_been_better:-1.2
+should_be_ashamed:-3 nothing_special:-0.5 average:-0.3 okay:0.3 ok:0.3 mediocre:-2 not_what_i_ordered:-2.5
+asap:-0.5 suspended:-1.5 don't_buy:-2.5 do_not_buy:-2.5 refused:-1.5 refuses:-1.5
 downhill:-2.5 gone_downhill:-3 went_downhill:-3 went_down_hill:-3 skeptical:-1 doubt:-1 awkward:-1.5
 `;
 
@@ -89,7 +100,7 @@ connect:-1.8 charge:-1 refund:-2 refunded:-2 sign:-0.5 notice:-1 notified:-1.5 i
 updated:-1.5 explanation:-1.5 expected:0 listen:-2 listened:-2 care:-2 cared:-2 fit:-1.5 fits:-1.5 match:-1.2
 matches:-1.2 recommend:-2.5 worth:-2.5 last:-1 lasted:-1.5 honor:-2 honored:-2 keep:-0.5 kept:-1.5 access:-1.5
 log:-1.5 login:-1.5 signal:-1.5 internet:-1.5 power:-1.5 water:-1.2 follow:-1.2 followed:-1.5 contact:-1
-contacted:-1.5 returned:-1.5 back:-1.2 acknowledge:-2 acknowledged:-2 apologize:-1 apologized:-1.5 useful:-1.5
+contacted:-1.5 returned:-1.5 back:-1.2 acknowledge:-2 acknowledged:-2 explained:-1.5 happening:-1.5 happened:-1.5 heard:-1.5 exist:-1.5 exists:-1.5 apologize:-1 apologized:-1.5 useful:-1.5
 `;
 
 const INTENSIFIERS = `
@@ -108,5 +119,6 @@ export const EN_LEXICON_SOURCE: LexiconSource = {
   intensifiers: INTENSIFIERS,
   contrast: 'but however though although_that yet nevertheless nonetheless except still_though that_said',
   concessive: 'although even_though despite',
+  irrealis: "would would_be it'd_be it'd could should i_thought thought_it_would i_was_afraid i_feared i_was_worried i_expected_it_to i_assumed i_worried",
   scopeBreakers: 'and but however because since when if or though although',
 };

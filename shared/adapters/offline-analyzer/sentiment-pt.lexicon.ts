@@ -32,6 +32,8 @@ deliciosa:3 tops:2 topzera:2.5 demais_da_conta:2.5 sem_palavras:1.5 abencoad*:2 
 mto_bom:2.5 tao_bom:2.5 excelentissim*:3.5 eficazes:2 incomparave*:2.5 ideal:1.5 rapidinho:2 rapidinha:2
 pontualidade:2 simples:0.5 claro:0.3 claros:0.3 clara:0.3 bem_feito:2 bem_feita:2 bem_atendid*:2.5 bem_embalad*:2
 bem_tratad*:2.5 bem_resolvid*:2 vale_cada_centavo:3 atendeu_minhas_expectativas:2 gostosa:2.5 saborosa:2.5
+bom_dia:0 boa_tarde:0 boa_noite:0 tudo_bem:1.2 cumpriu:1.5 cumpriram:1.5 cumpre:1 cumprem:1 querid*:2.5
+volta_sempre:2 voltamos_sempre:2 voltaremos:2 voltaria:1.5 sem_duvida:0.5 resolvem:1.2 resolve:0.8 rapidamente:1.5
 `;
 
 const NEGATIVE = `
@@ -46,7 +48,7 @@ rasgad*:-2 trincad*:-2 vazand*:-2 vazou:-2 vazamento:-2 estragad*:-2.5 estragou:
 sujeira:-2.5 fedor:-2.5 fedid*:-2.5 barulhent*:-2 barulho:-1.5 caro:-1.5 caros:-1.5 carissim*:-2.5 salgad*:-1.2
 problema:-1.5 problemas:-1.5 problematic*:-2 erro:-1.5 erros:-1.5 errad*:-2 errou:-2 erraram:-2 falha*:-2
 falhou:-2 bug:-1.5 bugs:-1.5 bugad*:-2 instave*:-2 instabilidade:-2 fora_do_ar:-2.5 sem_sinal:-2 reclam*:-1.5
-procon:-2.5 reclame_aqui:-2 processar:-1.5 cancel*:-0.8 cobranca_indevida:-3 cobrancas_indevidas:-3
+procon:-2.5 reclame_aqui:-2 processar:-1.5 cancel*:-0.4 cobranca_indevida:-3 cobrancas_indevidas:-3
 indevid*:-2.5 cobrado_duas_vezes:-2.5 cobraram_duas_vezes:-2.5 cobranca_em_dobro:-2.5 cobrado_em_dobro:-2.5
 estorno:-0.8 reembolso:-0.6 devolucao:-0.6 dinheiro_de_volta:-2 chargeback:-2 fila:-1 fila_de_espera:-1.5
 espera:-0.6 esperando:-1 esperei:-1.2 esperamos:-1 aguardando:-1 ate_agora:-1.2 ate_hoje:-1 ate_o_momento:-1
@@ -58,7 +60,7 @@ humilh*:-3 constrang*:-2.5 ignorad*:-2.5 ignoram:-2.5 ignoraram:-2.5 desligou_na
 piada:-2.5 lamentave*:-3 deploravel:-3 inaceitave*:-3 inadmissive*:-3 fraco:-2 fraca:-2 fracos:-2 fracas:-2
 mediocre:-2.5 deixa_a_desejar:-2.5 deixou_a_desejar:-2.5 deixam_a_desejar:-2.5 dinheiro_jogado_fora:-3
 jogar_dinheiro_fora:-3 arrepend*:-2.5 nunca_mais:-2.5 que_fase:-2 aff:-2 affs:-2 argh:-2 pqp:-3 merda:-3 bosta:-3
-droga:-1.5 sacanagem:-3 zoad*:-2 tenso:-1.5 osso:-1 cade:-1.2 socorro:-1.5 urgente:-0.8 urgencia:-1
+droga:-1.5 sacanagem:-3 zoad*:-2 tenso:-1.5 osso:-1 cade:-1.2 socorro:-0.5 urgente:-0.8 urgencia:-1
 descumpr*:-2.5 bloquead*:-1.2 negad*:-1.5 recusad*:-1.5 cortad*:-1.2 queda:-1.5 quedas:-1.5 oscila*:-1.5
 caindo:-1.5 infiltracao:-2 mofo:-2 mofad*:-2 inseto*:-2 barata:0 intoxica*:-3 passei_mal:-3 passamos_mal:-3
 enjoo:-2 dor:-1.5 dores:-1.5 doeu:-1.5 doi:-1.5 machuc*:-2 faltou:-1.5 faltando:-1.5 falta_de:-1.5 faltam:-1.2
@@ -75,6 +77,13 @@ continua_com_problema:-2 continua_sem:-2 mesmo_problema:-1.5 de_novo:-0.5 outra_
 precario:-2.5 precaria:-2.5 ultrapassad*:-1.5 desatualizad*:-1.5 burocr*:-1.8 demorada:-2 sem_nocao:-2.5 mal_feito:-2.5 mal_feita:-2.5 mal_acabad*:-2.5 duvidos*:-1.5 suspeit*:-1.5 cobrando:-0.5
 reajuste_abusivo:-3 taxa_abusiva:-3 juros_abusivos:-3 multa:-1 lotad*:-1.5 apertad*:-1.2 gelad*:0 fria:-0.8 frio:-0.5
 queimad*:-1.5 cru:-1.5 crua:-1.5 insoss*:-2 sem_gosto:-2 sem_sabor:-2 pequeno_demais:-1.5 carissimo:-2.5
+pena_que:-2 uma_pena:-2 que_pena:-2 falsificad*:-2.5 falso:-1.5 falsa:-1.5 pirata:-2 o_caramba:-1.5
+duplicad*:-2 mais_caro:-1.5 mais_cara:-1.5 nem_tanto:-1 furad*:-1.5 ate_quando:-2 e_serio:-1.2 como_assim:-1.2
+subiu:-1 aumentou:-0.8 cobraram:-1 cobrou:-1 nao_existe:-1.5
+como_funciona:0 nada_a_reclamar:1.8 nada_para_reclamar:1.8 funciona:0.6 funcionam:0.6 funcionou:0.8 finalmente:0.4
+energia_caiu:-2 internet_caiu:-2 sistema_caiu:-2 site_caiu:-2 app_caiu:-2 ligacao_caiu:-2 caiu_a_ligacao:-2
+caiu_a_internet:-2 caiu_a_energia:-2 a_ligacao_cai:-2 sem_energia:-2 sem_internet:-2 nada_demais:-0.3 nada_de_especial:-0.3 regular:-0.3 mediano:-0.5 mediana:-0.5 razoavel:0.4 ok:0.3
+suspens*:-1.2 recomendaria:2.5 nao_recomendaria:-2.5 diferente_do_anunciado:-2 diferente_do_pedido:-2
 enganacao:-3 engana:-2.5 enganou:-2.5 enganaram:-2.5 ladroes:-3.5 ladrao:-3.5 roubo:-3 roubad*:-3 roubaram:-3
 `;
 
@@ -93,7 +102,7 @@ aviso:-1.5 avisaram:-1.8 avisou:-1.5 sinal:-1.5 internet:-1.5 luz:-1.5 energia:-
 cumpriu:-2 cumprem:-2 cumprido:-2 cumpriram:-2 presta:-2.5 prestam:-2.5 serve:-1.8 serviu:-1.8 vale:-2
 explicacao:-1.5 informacao:-1.2 informacoes:-1.2 contato:-1 ligaram:-1.5 ligou:-1.2 volta:-1 voltou:-1.5
 estorno:-2 reembolso:-2 devolveram:-2 devolveu:-2 pagaram:-1.5 compensou:-1.5 respeitam:-2 respeitaram:-2
-sabe:-0.8 sabem:-1 souberam:-1.5 sucesso:-2 andamento:-1.5 atualizacao:-1 acesso:-1.5 acessar:-1.5 logar:-1.5
+existe:-1.5 existem:-1.5 sabe:-0.8 sabem:-1 souberam:-1.5 sucesso:-2 andamento:-1.5 atualizacao:-1 acesso:-1.5 acessar:-1.5 logar:-1.5
 `;
 
 const INTENSIFIERS = `
@@ -110,5 +119,6 @@ export const PT_LEXICON_SOURCE: LexiconSource = {
   intensifiers: INTENSIFIERS,
   contrast: 'mas porem contudo entretanto todavia no_entanto so_que mesmo_assim ainda_assim',
   concessive: 'apesar embora apesar_de apesar_do apesar_da mesmo_que ainda_que',
+  irrealis: 'seria seriam ia_ser poderia poderiam podia podiam deveria deveriam gostaria achei_que pensei_que imaginei_que jurava_que tinha_medo_de tinha_medo_que achei_q pensei_q',
   scopeBreakers: 'e mas porem porque pois quando se ou',
 };

@@ -1,12 +1,15 @@
 /**
  * Scores one sentence (or turn): lexicon valences with negation scope, intensifiers
- * and diminishers, contrast and concession clauses, emojis, exclamation and
- * shouting. Produces positive and negative masses, not a label.
+ * and diminishers, contrast / concession / counterfactual clauses, emojis,
+ * exclamation and shouting. Produces positive and negative masses, not a label.
  */
-import { emojiValence, SARCASM_EMOJIS } from './emoji.lexicon.js';
+import { emojiValence, SARCASM_EMOJIS, STRONG_SARCASM_EMOJIS } from './emoji.lexicon.js';
+import type { SentimentLexicon } from './lexicon-builder.js';
 import type { CompiledLexicon } from './sentiment-lexicons.js';
 import { STOPWORDS } from './stopwords.js';
 import { collapseStretch, type Token } from './text-normalizer.js';
+
+export type ContrastDirection = 'none' | 'down' | 'up';
 
 export interface SegmentScore {
   /** Weighted positive mass (>= 0). */
@@ -15,30 +18,44 @@ export interface SegmentScore {
   neg: number;
   /** Number of sentiment-bearing tokens. */
   hits: number;
-  /** A contrast ("but", "mas") separates clauses of opposite polarity. */
-  contrastFlip: boolean;
-  /** Sarcasm cue present (emoji). */
-  sarcasmCue: boolean;
+  /** A contrast separates clauses of opposite polarity: positive then negative ("down") or the reverse ("up"). */
+  contrast: ContrastDirection;
+  /** 0 none, 1 weak (needs negative context), 2 strong (🙃). */
+  sarcasmCue: 0 | 1 | 2;
   /** Ends with a question mark. */
   question: boolean;
+  /** Net polarity of the last clause that had any. */
+  lastNet: number;
 }
 
-const NEGATION_WORDS = 3;
+const NEGATION_WORDS = 2;
 const NEGATION_TOKENS = 6;
 const NEGATE_POSITIVE = -0.75;
 const NEGATE_NEGATIVE = -0.5;
-const BEFORE_CONTRAST = 0.8;
-const AFTER_CONTRAST = 1.25;
+const BEFORE_CONTRAST = 0.7;
+const AFTER_CONTRAST = 1.2;
 const CONCEDED = 0.6;
-const QUESTION_DAMPING = 0.55;
+const IRREALIS = 0.2;
+/** A "but" clause with no sentiment words after a positive one is a complaint ("great, but it took forever"). */
+const IMPLICIT_CONTRAST = 1.4;
+const QUESTION_POS = 0.25;
+const QUESTION_NEG = 0.45;
+/** Words that make a clause a request, not a complaint (no implicit contrast). */
+const REQUEST_WORDS: ReadonlySet<string> = new Set([
+  'please', 'consider', 'would', 'could', 'suggest', 'wish', 'favor', 'seria', 'poderiam', 'podiam', 'sugiro', 'gostaria', 'deveriam',
+]);
 const EMPTY: ReadonlySet<string> = new Set();
+const SCARE_QUOTES_RE = /["“][^"”]{2,40}["”]/;
 
+type ClauseKind = 'base' | 'after' | 'conceded' | 'irrealis';
 interface Clause {
   pos: number;
   neg: number;
-  weight: number;
-  conceded: boolean;
+  kind: ClauseKind;
+  content: number;
+  request: boolean;
 }
+const WEIGHT: Readonly<Record<ClauseKind, number>> = { base: 1, after: AFTER_CONTRAST, conceded: CONCEDED, irrealis: IRREALIS };
 
 function valence(lex: CompiledLexicon, t: Token): number | undefined {
   const v = lex.valenceOf(t.norm);
@@ -46,50 +63,90 @@ function valence(lex: CompiledLexicon, t: Token): number | undefined {
   return lex.valenceOf(collapseStretch(t.norm, 1));
 }
 
-/** Scores one segment's tokens with one language's lexicon. */
-export function scoreSegment(tokens: readonly Token[], lex: CompiledLexicon): SegmentScore {
+/** Mutable state of one segment's scoring (a class, so no closures are built per call). */
+class ScoreState {
+  clause: Clause;
+  readonly clauses: Clause[];
+  negWords = 0;
+  negTokens = 0;
+  mult = 1;
+  multTtl = 0;
+  lastHitClause: Clause | undefined;
+  lastHitValue = 0;
+  lastHitAt = -10;
+  hits = 0;
+  exclaim = 0;
+  sarcasmCue: 0 | 1 | 2 = 0;
+  question = false;
+
+  constructor(
+    readonly lexicon: SentimentLexicon,
+    carry: number,
+  ) {
+    this.clause = { pos: Math.max(0, carry), neg: Math.max(0, -carry), kind: 'base', content: 0, request: false };
+    this.clauses = [this.clause];
+  }
+
+  open(kind: ClauseKind): void {
+    const c = this.clause;
+    if (c.pos + c.neg === 0 && c.content === 0 && c.kind === kind) return;
+    this.clause = { pos: 0, neg: 0, kind, content: 0, request: false };
+    this.clauses.push(this.clause);
+    this.negWords = 0;
+    this.negTokens = 0;
+  }
+
+  add(value: number, at: number): void {
+    if (value === 0) return;
+    if (value > 0) this.clause.pos += value;
+    else this.clause.neg -= value;
+    this.hits++;
+    this.lastHitClause = this.clause;
+    this.lastHitValue = value;
+    this.lastHitAt = at;
+    this.mult = 1;
+    this.negWords = 0;
+  }
+
+  connective(key: string): boolean {
+    const lx = this.lexicon;
+    if (lx.contrast.has(key)) this.open('after');
+    else if (lx.concessive.has(key)) this.open('conceded');
+    else if (lx.irrealis.has(key)) this.open('irrealis');
+    else return false;
+    return true;
+  }
+
+  get inScope(): boolean {
+    return this.negWords > 0 && this.negTokens > 0;
+  }
+}
+
+/**
+ * Scores one segment's tokens with one language's lexicon. `carry` is the net
+ * polarity of the previous sentence, used when this one opens with "But ...".
+ */
+export function scoreSegment(tokens: readonly Token[], lex: CompiledLexicon, carry = 0, rawText = ''): SegmentScore {
   const { lexicon } = lex;
   const stop = STOPWORDS[lex.language] ?? EMPTY;
-  const clauses: Clause[] = [{ pos: 0, neg: 0, weight: 1, conceded: false }];
-  let clause = clauses[0] as Clause;
-  let negWords = 0;
-  let negTokens = 0;
-  let mult = 1;
-  let multTtl = 0;
-  let lastHit: { clause: Clause; value: number; at: number } | undefined;
-  let hits = 0;
-  let exclaim = 0;
-  let sarcasmCue = false;
-  let question = false;
-
-  const newClause = (weight: number, conceded: boolean): void => {
-    if (clause.pos + clause.neg === 0 && clauses.length > 1 && clause.weight === weight) return;
-    clause = { pos: 0, neg: 0, weight, conceded };
-    clauses.push(clause);
-    negWords = 0;
-    negTokens = 0;
-  };
-  const add = (value: number, at: number): void => {
-    if (value > 0) clause.pos += value;
-    else clause.neg -= value;
-    hits++;
-    lastHit = { clause, value, at };
-  };
+  if (carry !== 0 && !startsWithContrast(tokens, lex)) carry = 0;
+  const st = new ScoreState(lexicon, carry);
+  if (rawText.length > 0 && (rawText.includes('"') || rawText.includes('“')) && SCARE_QUOTES_RE.test(rawText)) st.sarcasmCue = 1;
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.kind === 'punct') {
-      if (t.norm.includes('!')) exclaim += Math.min(3, t.norm.length);
-      if (t.norm.includes('?')) question = i >= tokens.length - 2;
-      if (t.norm === ',' && clause.conceded) newClause(AFTER_CONTRAST, false);
-      negWords = 0;
-      negTokens = 0;
+      if (t.norm.includes('!')) st.exclaim += Math.min(3, t.norm.length);
+      if (t.norm.includes('?')) st.question = i >= tokens.length - 3;
+      if (t.norm === ',' && (st.clause.kind === 'conceded' || st.clause.kind === 'irrealis')) st.open('after');
+      st.negWords = 0;
+      st.negTokens = 0;
       continue;
     }
     if (t.kind === 'emoji') {
-      const v = emojiValence(t.norm);
-      if (SARCASM_EMOJIS.has(t.norm)) sarcasmCue = true;
-      if (v !== 0) add(v, i);
+      if (STRONG_SARCASM_EMOJIS.has(t.norm)) st.sarcasmCue = 2;
+      else if (SARCASM_EMOJIS.has(t.norm) && st.sarcasmCue === 0) st.sarcasmCue = 1;
+      st.add(emojiValence(t.norm), i);
       continue;
     }
     // Multi-word entries, longest first.
@@ -99,97 +156,105 @@ export function scoreSegment(tokens: readonly Token[], lex: CompiledLexicon): Se
       let phrase = t.norm;
       for (let k = 1; k < len; k++) phrase += ' ' + (tokens[i + k] as Token).norm;
       const pv = lexicon.phrases.get(phrase);
+      matched = true;
       if (pv !== undefined) {
-        const inScope = negWords > 0 && negTokens > 0;
-        add(inScope ? pv * (pv > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE) : pv * mult, i);
-        mult = 1;
-        negWords = 0;
-        i += len - 1;
-        matched = true;
+        // Negative concord ("não tenho nada a reclamar"): a phrase opening with a negator is not flipped again.
+        const flip = st.inScope && !lexicon.negators.has(t.norm);
+        st.add(flip ? pv * (pv > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE) : pv * st.mult, i);
+        st.clause.content++;
       } else if (lexicon.intensifiers.has(phrase)) {
-        mult = lexicon.intensifiers.get(phrase) ?? 1;
-        multTtl = 3;
-        i += len - 1;
-        matched = true;
-      } else if (lexicon.contrast.has(phrase)) {
-        newClause(AFTER_CONTRAST, false);
-        i += len - 1;
-        matched = true;
-      } else if (lexicon.concessive.has(phrase)) {
-        newClause(CONCEDED, true);
-        i += len - 1;
-        matched = true;
+        st.mult = lexicon.intensifiers.get(phrase) ?? 1;
+        st.multTtl = 3;
+      } else if (!st.connective(phrase)) {
+        matched = false;
       }
+      if (matched) i += len - 1;
     }
     if (matched) continue;
     const w = t.norm;
-    if (lexicon.contrast.has(w)) {
-      newClause(AFTER_CONTRAST, false);
-      continue;
-    }
-    if (lexicon.concessive.has(w)) {
-      newClause(CONCEDED, true);
-      continue;
-    }
+    if (st.connective(w)) continue;
     if (lexicon.negators.has(w)) {
-      negWords = NEGATION_WORDS;
-      negTokens = NEGATION_TOKENS;
+      st.negWords = NEGATION_WORDS;
+      st.negTokens = NEGATION_TOKENS;
       continue;
     }
     if (lexicon.scopeBreakers.has(w)) {
-      negWords = 0;
-      negTokens = 0;
+      st.negWords = 0;
+      st.negTokens = 0;
     }
+    if (REQUEST_WORDS.has(w)) st.clause.request = true;
+    const isStop = stop.has(w);
+    if (!isStop) st.clause.content++;
     const intens = lexicon.intensifiers.get(w);
     const v = valence(lex, t);
     if (intens !== undefined && v === undefined) {
-      mult = intens;
-      multTtl = 3;
+      st.mult = intens;
+      st.multTtl = 3;
       continue;
     }
-    const inScope = negWords > 0 && negTokens > 0;
+    const inScope = st.inScope;
     if (v !== undefined && v !== 0) {
       // Post-posed intensifier ("caro demais", "bom demais"): boosts the previous hit.
-      if (w === 'demais' && lastHit && lastHit.at >= i - 2) {
-        const extra = lastHit.value * 0.5;
-        if (extra > 0) lastHit.clause.pos += extra;
-        else lastHit.clause.neg -= extra;
+      if (w === 'demais' && st.lastHitClause && st.lastHitAt >= i - 2) {
+        const extra = st.lastHitValue * 0.5;
+        if (extra > 0) st.lastHitClause.pos += extra;
+        else st.lastHitClause.neg -= extra;
         continue;
       }
-      let value = v * mult;
-      if (inScope) value = v * (v > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE);
+      let value = inScope ? v * (v > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE) : v * st.mult;
       if (t.shouted) value *= 1.3;
       if (t.elongated) value *= 1.2;
-      add(value, i);
-      mult = 1;
-      negWords = 0;
+      st.add(value, i);
     } else if (inScope) {
       const nv = lexicon.negatedValence.get(w);
-      if (nv !== undefined) {
-        add(nv, i);
-        negWords = 0;
-      }
+      if (nv !== undefined) st.add(nv, i);
     }
-    if (!stop.has(w)) negWords--;
-    negTokens--;
-    if (multTtl > 0 && --multTtl === 0) mult = 1;
+    if (!isStop) st.negWords--;
+    st.negTokens--;
+    if (st.multTtl > 0 && --st.multTtl === 0) st.mult = 1;
   }
+  return combine(st.clauses, carry !== 0, st.exclaim, st.question, st.hits, st.sarcasmCue);
+}
 
-  // Weigh clauses: what follows a contrast dominates what precedes it.
+function startsWithContrast(tokens: readonly Token[], lex: CompiledLexicon): boolean {
+  const a = tokens[0]?.norm ?? '';
+  const b = tokens[1]?.norm ?? '';
+  return lex.lexicon.contrast.has(a) || lex.lexicon.contrast.has(`${a} ${b}`);
+}
+
+function combine(
+  clauses: Clause[],
+  carried: boolean,
+  exclaim: number,
+  question: boolean,
+  hits: number,
+  sarcasmCue: 0 | 1 | 2,
+): SegmentScore {
   let pos = 0;
   let neg = 0;
-  let contrastFlip = false;
+  let contrast: ContrastDirection = 'none';
+  let lastNet = 0;
   for (let c = 0; c < clauses.length; c++) {
     const cl = clauses[c] as Clause;
-    const next = clauses[c + 1];
-    const weight = next && next.weight === AFTER_CONTRAST && !next.conceded && next.pos + next.neg > 0 ? BEFORE_CONTRAST * cl.weight : cl.weight;
-    pos += cl.pos * weight;
-    neg += cl.neg * weight;
-    if (next) {
-      const a = cl.pos - cl.neg;
-      const b = next.pos - next.neg;
-      if ((a >= 0.8 && b <= -0.8) || (a <= -0.8 && b >= 0.8)) contrastFlip = true;
+    const prev = clauses[c - 1];
+    if (prev && cl.kind === 'after' && !cl.request && cl.pos + cl.neg === 0 && cl.content >= 2 && prev.pos - prev.neg >= 1) {
+      cl.neg += IMPLICIT_CONTRAST;
     }
+    const next = clauses[c + 1];
+    const beforeContrast = next !== undefined && next.kind === 'after' && (next.content > 0 || next.pos + next.neg > 0);
+    const weight = WEIGHT[cl.kind] * (beforeContrast ? BEFORE_CONTRAST : 1);
+    const carriedClause = c === 0 && carried;
+    if (!carriedClause) {
+      pos += cl.pos * weight;
+      neg += cl.neg * weight;
+    }
+    const net = cl.pos - cl.neg;
+    if (prev && (cl.kind === 'after' || cl.kind === 'conceded')) {
+      const a = prev.pos - prev.neg;
+      if (a >= 0.8 && net <= -0.8) contrast = 'down';
+      else if (a <= -0.8 && net >= 0.8 && contrast === 'none') contrast = 'up';
+    }
+    if (!carriedClause && Math.abs(net) >= 0.5) lastNet = net;
   }
   if (exclaim > 0 && pos + neg > 0) {
     const boost = 1 + 0.08 * Math.min(4, exclaim);
@@ -197,8 +262,8 @@ export function scoreSegment(tokens: readonly Token[], lex: CompiledLexicon): Se
     else neg *= boost;
   }
   if (question) {
-    pos *= QUESTION_DAMPING;
-    neg *= QUESTION_DAMPING;
+    pos *= QUESTION_POS;
+    neg *= QUESTION_NEG;
   }
-  return { pos, neg, hits, contrastFlip, sarcasmCue, question };
+  return { pos, neg, hits, contrast, sarcasmCue, question, lastNet };
 }

@@ -32,6 +32,19 @@ export function foldAccents(text: string): string {
   return NON_ASCII_RE.test(lower) ? lower.normalize('NFD').replace(COMBINING_RE, '') : lower;
 }
 
+const FOLD_CACHE = new Map<string, string>();
+
+/** `foldAccents` for single words, memoised (bounded). */
+export function foldWord(word: string): string {
+  let folded = FOLD_CACHE.get(word);
+  if (folded === undefined) {
+    folded = foldAccents(word);
+    if (FOLD_CACHE.size > 100_000) FOLD_CACHE.clear();
+    FOLD_CACHE.set(word, folded);
+  }
+  return folded;
+}
+
 const INFORMAL_PT: ReadonlyMap<string, string> = new Map([
   ['vc', 'voce'], ['vcs', 'voces'], ['voce', 'voce'], ['pq', 'porque'], ['pqp', 'pqp'], ['q', 'que'], ['oq', 'que'],
   ['n', 'nao'], ['ñ', 'nao'], ['nn', 'nao'], ['naum', 'nao'], ['mto', 'muito'], ['mt', 'muito'], ['mta', 'muita'],
@@ -83,25 +96,40 @@ function classify(raw: string): TokenKind {
  */
 export function tokenize(text: string, language: string): Token[] {
   const table = informalTable(language);
+  const cache = table === INFORMAL_PT ? CACHE_PT : table === INFORMAL_EN ? CACHE_EN : CACHE_OTHER;
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(text)) !== null) {
     const raw = m[0];
-    const kind = classify(raw);
-    if (kind !== 'word') {
-      out.push({ norm: kind === 'emoji' ? raw.replace(/\uFE0F/g, '') : raw, kind, elongated: false, shouted: false });
-      continue;
+    let token = cache.get(raw);
+    if (token === undefined) {
+      token = makeToken(raw, table);
+      if (cache.size > CACHE_LIMIT) cache.clear();
+      cache.set(raw, token);
     }
-    let norm = foldAccents(raw).replace('’', "'");
-    let elongated = false;
-    if (STRETCH_TEST_RE.test(norm)) {
-      elongated = true;
-      norm = collapseStretch(norm, 2);
-    }
-    const informal = table?.get(norm);
-    if (informal !== undefined) norm = informal;
-    out.push({ norm, kind, elongated, shouted: UPPER_RE.test(raw) });
+    out.push(token);
   }
   return out;
+}
+
+const CACHE_LIMIT = 100_000;
+const CACHE_PT = new Map<string, Token>();
+const CACHE_EN = new Map<string, Token>();
+const CACHE_OTHER = new Map<string, Token>();
+
+function makeToken(raw: string, table: ReadonlyMap<string, string> | undefined): Token {
+  const kind = classify(raw);
+  if (kind !== 'word') {
+    return { norm: kind === 'emoji' ? raw.replace(/\uFE0F/g, '') : raw, kind, elongated: false, shouted: false };
+  }
+  let norm = foldAccents(raw).replace('’', "'");
+  let elongated = false;
+  if (STRETCH_TEST_RE.test(norm)) {
+    elongated = true;
+    norm = collapseStretch(norm, 2);
+  }
+  const informal = table?.get(norm);
+  if (informal !== undefined) norm = informal;
+  return { norm, kind, elongated, shouted: UPPER_RE.test(raw) };
 }
