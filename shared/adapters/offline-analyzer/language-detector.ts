@@ -6,6 +6,7 @@
  */
 import { francAll } from 'franc-min';
 import { foldAccents } from './text-normalizer.js';
+import { lexiconFor } from './sentiment-lexicons.js';
 import { LANGUAGE_MARKERS } from './stopwords.js';
 
 export interface DetectedLanguage {
@@ -28,6 +29,9 @@ const ISO3_TO_1: Readonly<Record<string, string>> = {
 };
 
 const MARKER_LANGS = Object.keys(LANGUAGE_MARKERS);
+const PT_LEX = lexiconFor('pt');
+const EN_LEX = lexiconFor('en');
+const LEXICON_EVIDENCE = 0.6;
 
 /** word -> [[language, weight]]: a word shared by k languages weighs 1/k. */
 const MARKER_INDEX: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>> = (() => {
@@ -75,8 +79,16 @@ export function languageEvidence(text: string): Map<string, number> {
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(folded)) !== null) {
-    const hits = MARKER_INDEX.get(m[0].replace('’', "'"));
-    if (hits) for (const [lang, w] of hits) add(lang, w);
+    const word = m[0].replace('’', "'");
+    const hits = MARKER_INDEX.get(word);
+    if (hits) {
+      for (const [lang, w] of hits) add(lang, w);
+    } else if (word.length > 2) {
+      // Sentiment vocabulary known to only one of the two lexicons is weak evidence ("péssimo", "awful").
+      const inPt = PT_LEX.lexicon.words.has(word) || PT_LEX.lexicon.negatedValence.has(word);
+      const inEn = EN_LEX.lexicon.words.has(word) || EN_LEX.lexicon.negatedValence.has(word);
+      if (inPt !== inEn) add(inPt ? 'pt' : 'en', LEXICON_EVIDENCE);
+    }
   }
   return scores;
 }
@@ -111,6 +123,11 @@ function best(scores: Map<string, number>): { code: string; top: number; second:
  * channel or form) is kept unless the text clearly is in another language.
  */
 export function detectLanguage(text: string, hint?: string): DetectedLanguage {
+  const d = detect(text, hint);
+  return { code: d.code, confidence: Math.round(d.confidence * 1000) / 1000 };
+}
+
+function detect(text: string, hint?: string): DetectedLanguage {
   const hintCode = hint ? hint.toLowerCase().slice(0, 2) : undefined;
   const evidence = languageEvidence(text);
   const { code, top, second } = best(evidence);

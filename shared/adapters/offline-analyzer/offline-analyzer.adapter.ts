@@ -43,8 +43,11 @@ export class OfflineAnalyzer implements Analyzer {
       scores: sentiment.scores,
       endsPositive: sentiment.lastNet > 0,
     });
+    // A question or a suggestion is expected to be neutral, whatever hypothetical praise it holds.
+    const askedNeutral =
+      sentiment.label === 'NEUTRAL' && (category.category === 'question' || category.category === 'suggestion');
     const confidence = overallConfidence({
-      sentiment: sentiment.confidence,
+      sentiment: askedNeutral ? Math.max(sentiment.confidence, 0.75) : sentiment.confidence,
       category: category.confidence,
       language: language.confidence,
       supportedLanguage: SUPPORTED_LANGUAGES.has(lang),

@@ -20,7 +20,7 @@ const CNPJ_RE = /(?<![\w.\/-])\d{2}\.?\d{3}\.?\d{3}\/?\d{4}-?\d{2}(?![\w\/-]|\.\
 const CPF_RE = /(?<![\w.\/-])\d{3}\.?\d{3}\.?\d{3}[-\s]?\d{2}(?![\w\/-]|\.\d)/g;
 const CARD_RE = /(?<![\w+.\/-])\d(?:[ -]?\d){12,18}(?![\w\/-]|\.\d)/g;
 const BR_PHONE_RE =
-  /(?<![\w+\/-])(?:\+\s?55[\s.-]?)?(?:\(\s?0?\d{2}\s?\)\s?|0?\d{2}[\s.-]?)?(?:9\s?\d{4}|[2-5]\d{3})[\s.-]?\d{4}(?![\w\/-]|\.\d)/g;
+  /(?<![\w+\/-]|\d[\s.])(?:\+\s?55[\s.-]?)?(?:\(\s?0?\d{2}\s?\)\s?|0?\d{2}[\s.-]?)?(?:9\s?\d{4}|[2-5]\d{3})[\s.-]?\d{4}(?![\w\/-]|\.\d|[\s.]\d)/g;
 const INTL_PHONE_RE = /(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){1,5}(?![\w\/-]|\.\d)/g;
 const NANP_PHONE_RE = /(?<![\w+\/-])(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s.-]\d{3}[\s.-]\d{4}(?![\w\/-]|\.\d)/g;
 
@@ -107,7 +107,7 @@ function detectSpans(text: string): Span[] {
     if (m.raw.trimStart().startsWith('+')) d = d.slice(2);
     else if (d.length === 12 && d.startsWith('0')) d = d.slice(1);
     const hasSeparator = /[\s().-]/.test(m.raw);
-    const ok = isBrazilianPhone(d) || (hasSeparator && /\d[\s.-]\d{4}$/.test(m.raw) && isBrazilianLocalPhone(d));
+    const ok = isBrazilianPhone(d) || (hasSeparator && /^\d{4,5}-\d{4}$/.test(m.raw) && isBrazilianLocalPhone(d));
     if (ok && !isIdentifierContext(text, m.begin)) push('PHONE', m.begin, m.end);
   }
   for (const m of matches(NANP_PHONE_RE, text)) {

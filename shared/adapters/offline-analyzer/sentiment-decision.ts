@@ -34,7 +34,7 @@ export function decide(pos: number, neg: number, contrast: ContrastDirection): S
   } else if (lo >= MIXED_MIN && ratio >= mixedRatio) {
     label = 'MIXED';
     const sureness = (ratio - mixedRatio) / (1 - mixedRatio);
-    confidence = 0.4 + (contrast === 'down' ? 0.2 : 0) + 0.2 * sureness + 0.05 * Math.min(1, lo / 3);
+    confidence = 0.45 + (contrast === 'down' ? 0.22 : 0) + 0.2 * sureness + 0.05 * Math.min(1, lo / 3);
   } else {
     label = pos > neg ? 'POSITIVE' : 'NEGATIVE';
     const margin = (hi - lo) / total;

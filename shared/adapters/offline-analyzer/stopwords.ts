@@ -17,7 +17,9 @@ const PT_FUNCTION =
   'pessoal senhor senhora sr sra dona olá ola oi obrigado obrigada favor aí la cada qualquer quase ' +
   'numa num dum duma neste nesta nesse nessa naquele naquela desse dessa deste desta daquele daquela lo sido tao ' +
   'estamos estavamos fica ficou ficar fiquei ficamos achei acho acha achamos vi ver veio vem vieram dei deu dar ' +
-  'quero queria gostaria preciso precisa precisei tentei tentando consegui disse falei falou sei sabe saber';
+  'quero queria gostaria preciso precisa precisei tentei tentando consegui disse falei falou sei sabe saber ' +
+  'faco faz fazer trocar mudar alterar comprar compro comprei pagar paguei usar receber chegar pedir pedi ' +
+  'resolver cancelar ligar liguei entrar sair abrir voltar deixar levar colocar ajudar saber possivel outro';
 
 const EN_FUNCTION =
   'a an the and or but so if then than that this these those there here of to in on at by for with without from ' +
@@ -30,7 +32,9 @@ const EN_FUNCTION =
   'make made one two ever still yet even much many lot lots thing things something anything everything nothing ' +
   'someone anyone everyone nobody anybody today yesterday tomorrow now day days time times week weeks month months ' +
   'hi hello hey please thanks thank dear regards guys guy like want wanted need needed tried try said say told tell ' +
-  'know knew think thought see saw seem seems seemed came come took take gave give put keep kept';
+  'know knew think thought see saw seem seems seemed came come took take gave give put keep kept ' +
+  'change reset work works add use buy pay fix find found set cancel call called possible another bit able ' +
+  'let help send sent receive received look looks looked feel felt wish hope love like';
 
 function toSet(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter((w) => w.length > 0));
