@@ -5,7 +5,7 @@ import { ValidationError, type ErrorDetail } from './errors.js';
 export const MAX_TEXT_CHARS = 20_000;
 
 /** `pt`, `pt-BR`, `en`, `en-US`...: kept as the lower-case ISO 639-1 part. */
-const LanguageHintSchema = z
+export const LanguageHintSchema = z
   .string()
   .regex(/^[A-Za-z]{2}([-_][A-Za-z]{2,4})?$/, 'must be a language tag such as pt-BR or en')
   .transform((s) => s.slice(0, 2).toLowerCase());
