@@ -14,7 +14,12 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
  * `token` command racing a first `start` still ends with one secret that both read.
  */
 export function jwtSecret(dir: string): string {
-  const file = join(dir, 'jwt-secret');
+  return localSecret(dir, 'jwt-secret');
+}
+
+/** A random secret kept in the data folder under `name`, created on first use. */
+export function localSecret(dir: string, name: string): string {
+  const file = join(dir, name);
   try {
     writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
   } catch (e) {

@@ -4,8 +4,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { lambdaContext } from './lambda-context.js';
 import { matchRoute } from './routes.js';
 
-/** What the local server refuses to buffer at all (API Gateway's own limit is 10 MB; handlers set theirs). */
-export const BRIDGE_MAX_BYTES = 1024 * 1024;
+/** What the local server refuses to buffer at all (Lambda's payload limit; handlers set lower ones). */
+export const BRIDGE_MAX_BYTES = 6 * 1024 * 1024;
 const TEXT_TYPES = /^(text\/|application\/(json|x-www-form-urlencoded|xml)|message\/rfc822)/i;
 
 const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {

@@ -15,6 +15,9 @@ export interface Route {
 export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/feedback', functionName: 'ingest-web', load: () => import('../functions/ingest-web/ingest-web.handler.js') },
   { method: 'GET', path: '/v1/feedback/{id}', functionName: 'get-feedback', load: () => import('../functions/get-feedback/get-feedback.handler.js') },
+  { method: 'GET', path: '/v1/channels/social/{provider}', functionName: 'social-webhook', load: () => import('../functions/social-webhook/social-webhook.handler.js') },
+  { method: 'POST', path: '/v1/channels/social/{provider}', functionName: 'social-webhook', load: () => import('../functions/social-webhook/social-webhook.handler.js') },
+  { method: 'POST', path: '/v1/channels/phone', functionName: 'ingest-phone', load: () => import('../functions/ingest-phone/ingest-phone.handler.js') },
   { method: 'GET', path: '/v1/customers/{id}', functionName: 'get-customer', load: () => import('../functions/get-customer/get-customer.handler.js') },
 ];
 

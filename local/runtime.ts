@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { sweepReceived } from '../shared/app/sweep-received.use-case.js';
 import { resetConfig, config } from '../shared/runtime/config.js';
 import { awsClients, container, setContainer, type Container } from '../shared/runtime/container.js';
-import { jwtSecret } from './data-dir.js';
+import { jwtSecret, localSecret } from './data-dir.js';
 import { EMULATOR_CREDENTIALS, startEmulators, type Emulators } from './emulators.js';
 import { httpBridge } from './http-bridge.js';
 import { landingPage } from './landing.page.js';
@@ -63,6 +63,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const queue = await ensureQueues(clients.sqs, 'ouvidor-feedback', { visibilityTimeoutSeconds: LOCAL_VISIBILITY_TIMEOUT_S, maxReceiveCount: 5 });
   process.env.OUVIDOR_QUEUE_URL = queue.url;
   process.env.OUVIDOR_JWT_SECRET = jwtSecret(opts.dataDir ?? emulators.scratchDir);
+  process.env.OUVIDOR_SURVEY_SECRET ??= localSecret(opts.dataDir ?? emulators.scratchDir, 'survey-secret');
   resetConfig();
   setContainer(undefined);
   const c = container();

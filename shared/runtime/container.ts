@@ -20,7 +20,10 @@ import type { Log } from '../ports/logger.port.js';
 import type { ObjectStore } from '../ports/object-store.port.js';
 import type { FeedbackQueue } from '../ports/queue.port.js';
 import type { TokenVerifier } from '../ports/token-verifier.port.js';
+import { socialProviders } from '../adapters/social/social-providers.adapter.js';
+import type { SocialWebhookProvider } from '../ports/social-webhook.port.js';
 import { makeAnalyzer } from './analyzer.factory.js';
+import { appSecrets } from './secrets.js';
 import { config, type Config } from './config.js';
 import { logger } from './logger.js';
 
@@ -78,6 +81,11 @@ export function buildContainer(cfg: Config): Container {
 
 function missing(name: string): never {
   throw new Error(`${name} is required in this auth mode`);
+}
+
+/** The social networks whose webhook secrets are configured (secrets are read asynchronously). */
+export async function socialWebhookProviders(): Promise<Partial<Record<string, SocialWebhookProvider>>> {
+  return socialProviders(await appSecrets());
 }
 
 let current: Container | undefined;

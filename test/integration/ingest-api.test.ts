@@ -68,7 +68,7 @@ describe('POST /v1/feedback', () => {
     ['malformed JSON', '{"text": "oi"', {}, 400, 'malformed_body'],
     ['an empty body', '', {}, 400, 'malformed_body'],
     ['a body over 256 KB', { text: 'ok', metadata: { pad: 'x'.repeat(300 * 1024) } }, {}, 413, 'payload_too_large'],
-    ['a body over the server limit', 'x'.repeat(2 * 1024 * 1024), {}, 413, 'payload_too_large'],
+    ['a body over the server limit', 'x'.repeat(7 * 1024 * 1024), {}, 413, 'payload_too_large'],
     ['a wrong content type', 'text=oi', { 'content-type': 'text/plain' }, 415, 'unsupported_media_type'],
   ];
   it.each(bad)('refuses %s with a JSON error naming it, storing and queueing nothing', async (_, body, headers, status, what) => {

@@ -19,7 +19,8 @@ export interface KindVerdict {
 }
 
 const AUTOMATED_SENDER = /^(?:mailer-daemon|postmaster)(?:[+@]|$)/i;
-const PRECEDENCE = /^(?:bulk|auto_reply|junk|list)$/i;
+// Not `list`: a Google Group support address stamps it on real customer mail, which must not be ignored.
+const PRECEDENCE = /^(?:bulk|auto_reply|junk)$/i;
 /**
  * Out-of-office subjects: the phrase opens the subject (after any Re:/Fwd:) and is followed by
  * a colon, a bracket, a dash or the end, so "Out of office hours support" is not one.

@@ -22,13 +22,13 @@ describe('auto-reply, bounce and delivery-report detection', () => {
     ['Precedence: bulk', 'Precedence: bulk'],
     ['Precedence: auto_reply', 'Precedence: auto_reply'],
     ['Precedence: junk', 'Precedence: junk'],
-    ['Precedence: list', 'Precedence: list'],
     ['Return-Path: <>', 'null Return-Path (<>)'],
   ])('%s → auto-reply', async (header, reason) => {
     expect(await kindOf(`Subject: Pedido\r\n${header}`)).toEqual({ kind: 'auto-reply', ignoreReason: reason });
   });
 
-  it.each(['Auto-Submitted: no', 'X-Autoreply: no', 'Precedence: normal', 'Return-Path: <ana@example.com>'])('%s → message', async (header) => {
+  // `Precedence: list` too: a Google Group support address stamps it on real customer mail.
+  it.each(['Auto-Submitted: no', 'X-Autoreply: no', 'Precedence: normal', 'Precedence: list', 'Return-Path: <ana@example.com>'])('%s → message', async (header) => {
     expect((await kindOf(`Subject: Pedido\r\n${header}`)).kind).toBe('message');
   });
 

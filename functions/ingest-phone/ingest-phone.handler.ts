@@ -1,0 +1,34 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { ingestTranscript } from '../../shared/app/ingest-transcript.use-case.js';
+import { container } from '../../shared/runtime/container.js';
+import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
+import { logger } from '../../shared/runtime/logger.js';
+
+/**
+ * POST /v1/channels/phone (admin or agent): a transcript JSON as the body. Optional query:
+ * `customerPhone`, `customerEmail`, `customerName` (who called), `agentSpeaker` (e.g. spk_1 for
+ * plain Transcribe output), `agentId`.
+ */
+export const handler = middy<HttpEvent, HttpResult>()
+  .use(injectLambdaContext(logger))
+  .use(httpHeaderNormalizer())
+  .use(jsonErrors(logger))
+  .use(requireRole(() => container().verifier, ['admin', 'agent']))
+  .use(readBody({ maxBytes: 5 * 1024 * 1024, accept: ['json'] }))
+  .handler(async (event) => {
+    const q = event.queryStringParameters ?? {};
+    const customer = {
+      ...(q.customerPhone && { phone: q.customerPhone }),
+      ...(q.customerEmail && { email: q.customerEmail }),
+      ...(q.customerName && { name: q.customerName }),
+    };
+    const result = await ingestTranscript(container(), {
+      json: event.parsedBody!.value,
+      customer,
+      ...(q.agentSpeaker && { agentSpeaker: q.agentSpeaker }),
+      ...(q.agentId && { agentId: q.agentId }),
+    });
+    return json(202, { id: result.id, status: 'accepted', duplicate: result.replayed, format: result.transcript.format, turns: result.transcript.turns.length });
+  });
