@@ -113,6 +113,7 @@ export function extractKeyPhrases(text: string, language: string, max = MAX_PHRA
       const acronym = ACRONYM_RE.test(raw);
       const content =
         !stop.has(norm) &&
+        !lex.lexicon.negators.has(norm) &&
         (DOMAIN_NOUNS.has(norm) ||
           acronym ||
           (norm.length > 2 && !verbRe.test(norm) && Math.abs(lex.valenceOf(norm) ?? 0) < 1.5));

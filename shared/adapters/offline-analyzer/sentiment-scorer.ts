@@ -193,7 +193,11 @@ export function scoreSegment(tokens: readonly Token[], lex: CompiledLexicon, car
       continue;
     }
     const inScope = st.inScope;
-    if (v !== undefined && v !== 0) {
+    const negated = inScope ? lexicon.negatedValence.get(w) : undefined;
+    if (negated !== undefined) {
+      // "não funciona", "never worked": the negated reading of an expected-good word.
+      st.add(negated, i);
+    } else if (v !== undefined && v !== 0) {
       // Post-posed intensifier ("caro demais", "bom demais"): boosts the previous hit.
       if (w === 'demais' && st.lastHitClause && st.lastHitAt >= i - 2) {
         const extra = st.lastHitValue * 0.5;
@@ -205,9 +209,6 @@ export function scoreSegment(tokens: readonly Token[], lex: CompiledLexicon, car
       if (t.shouted) value *= 1.3;
       if (t.elongated) value *= 1.2;
       st.add(value, i);
-    } else if (inScope) {
-      const nv = lexicon.negatedValence.get(w);
-      if (nv !== undefined) st.add(nv, i);
     }
     if (!isStop) st.negWords--;
     st.negTokens--;
@@ -237,8 +238,8 @@ function combine(
   for (let c = 0; c < clauses.length; c++) {
     const cl = clauses[c] as Clause;
     const prev = clauses[c - 1];
-    if (prev && cl.kind === 'after' && !cl.request && cl.pos + cl.neg === 0 && cl.content >= 2 && prev.pos - prev.neg >= 1) {
-      cl.neg += IMPLICIT_CONTRAST;
+    if (prev && cl.kind === 'after' && !cl.request && cl.pos < 0.5 && cl.content >= 1 && prev.pos - prev.neg >= 1) {
+      cl.neg = Math.max(cl.neg, IMPLICIT_CONTRAST);
     }
     const next = clauses[c + 1];
     const beforeContrast = next !== undefined && next.kind === 'after' && (next.content > 0 || next.pos + next.neg > 0);

@@ -56,7 +56,8 @@ export const LANGUAGE_MARKERS: Readonly<Record<string, ReadonlySet<string>>> = {
       'obrigado obrigada esta estou estava tem tenho nunca nada ninguem ate agora hoje ontem pra para por ' +
       'que se sem mais ser ter fazer coisa gente aqui bom boa otimo ruim pessimo kkk kkkk kkkkk aff ' +
       'voces entrega atendimento produto pedido loja ele ela eles elas vou vai sao seria gostaria queria ' +
-      'muita pouco dia vez tudo bem mal demais nossa cade ne ta to tava fiquei ficou chegou veio',
+      'muita pouco dia vez tudo bem mal demais nossa cade ne ta to tava fiquei ficou chegou veio valeu ' +
+      'sim nada obrigado solicitacao atualizacao endereco pagamento conta cadastro troca preciso favor',
   ),
   en: toSet(
     'the a an and of to in on at for with is are was were be been it its this that my your our their ' +
@@ -64,7 +65,9 @@ export const LANGUAGE_MARKERS: Readonly<Record<string, ReadonlySet<string>>> = {
       "that's dont didnt cant im ive but so very really just still what how why when where which who " +
       'do does did have has had will would could should can get got from about after again all any ' +
       'thanks thank please pls u ur lol omg great good bad terrible order service customer delivery ' +
-      'there here out up by as if or than too also even ever here now today',
+      'there here out up by as if or than too also even ever here now today nothing something everything anything ' +
+      'via request change add new need want help account payment support update address submitted sent received ' +
+      'my order refund charged please thanks hi hello yes okay ok which should would their them its it\'s',
   ),
   es: toSet(
     'el los las del y es muy pero con una unos por para que lo le les su sus esta estoy fue nada ' +
