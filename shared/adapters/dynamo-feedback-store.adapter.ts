@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { FeedbackSchema, type Feedback } from '../domain/feedback.schema.js';
-import type { FeedbackStore, IdempotencyClaim } from '../ports/feedback-store.port.js';
+import type { FeedbackStore, IdempotencyClaim, ReopenChanges } from '../ports/feedback-store.port.js';
 import { conditionalWrite } from './dynamo-write.util.js';
 import { TABLE_TTL_ATTRIBUTE } from './dynamo-table.definition.js';
 
@@ -144,6 +144,36 @@ export class DynamoFeedbackStore implements FeedbackStore {
           ConditionExpression: '#stage = :received',
           ExpressionAttributeNames: { '#stage': 'stage' },
           ExpressionAttributeValues: { ':failed': 'failed', ':reason': reason, ':at': at, ':received': 'received' },
+        }),
+      ),
+    );
+  }
+
+  reopenForAnalysis(id: string, changes: ReopenChanges, expectedVersion: number, at: string): Promise<boolean> {
+    return conditional(
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: feedbackPk(id), sk: FEEDBACK_SK },
+          // gsi4sk starts at `at`: the sweeper measures how long the item waits from its reopening.
+          UpdateExpression:
+            'SET #text = :text, rating = :rating, #stage = :received, gsi4pk = :g4pk, gsi4sk = :g4sk, #version = :next, ' +
+            'keyPhrases = :none, sweeps = :zero, updatedAt = :at ' +
+            'REMOVE eventPublishedAt, gsi1pk, gsi1sk, sentiment, category, analysis, failure',
+          ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+          ExpressionAttributeNames: { '#text': 'text', '#stage': 'stage', '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':text': changes.text,
+            ':rating': changes.rating,
+            ':received': 'received',
+            ':g4pk': RECEIVED_INDEX_PK,
+            ':g4sk': `${at}#${id}`,
+            ':next': expectedVersion + 1,
+            ':expected': expectedVersion,
+            ':none': [],
+            ':zero': 0,
+            ':at': at,
+          },
         }),
       ),
     );

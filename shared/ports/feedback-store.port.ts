@@ -1,4 +1,4 @@
-import type { Feedback } from '../domain/feedback.schema.js';
+import type { Feedback, Rating } from '../domain/feedback.schema.js';
 
 export interface IdempotencyClaim {
   readonly key: string;
@@ -31,4 +31,15 @@ export interface FeedbackStore {
   recordSweep(id: string, sweeps: number, at: string): Promise<boolean>;
   /** Moves a still-`received` item to `failed`, keeping it and saying why. */
   markFailed(id: string, reason: string, at: string): Promise<boolean>;
+  /**
+   * A changed survey answer: sets the text and rating and sends the item back to `received` (next
+   * version, on the sweep index from `at`, out of the inbox, analysis and event mark cleared) if
+   * it is still at `expectedVersion`; false otherwise (re-read and retry). The caller enqueues it.
+   */
+  reopenForAnalysis(id: string, changes: ReopenChanges, expectedVersion: number, at: string): Promise<boolean>;
+}
+
+export interface ReopenChanges {
+  readonly text: string;
+  readonly rating: Rating;
 }

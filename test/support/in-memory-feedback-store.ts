@@ -1,11 +1,13 @@
 import type { Feedback } from '../../shared/domain/feedback.schema.js';
-import type { FeedbackStore, IdempotencyClaim } from '../../shared/ports/feedback-store.port.js';
+import type { FeedbackStore, IdempotencyClaim, ReopenChanges } from '../../shared/ports/feedback-store.port.js';
 
 /** A FeedbackStore with the same conditional semantics as the DynamoDB adapter, for unit tests. */
 export class InMemoryFeedbackStore implements FeedbackStore {
   readonly items = new Map<string, Feedback>();
   readonly claims = new Map<string, IdempotencyClaim & { expiresAt: string }>();
   failNextPut = false;
+  /** When a reopened item went back to `received` (its sweep-index time), by id. */
+  readonly reopenedAt = new Map<string, string>();
 
   async putReceived(fb: Feedback): Promise<boolean> {
     if (this.failNextPut) {
@@ -38,7 +40,7 @@ export class InMemoryFeedbackStore implements FeedbackStore {
   }
   async listReceived(before: string, limit: number) {
     return [...this.items.values()]
-      .filter((f) => f.stage === 'received' && `${f.receivedAt}#${f.id}` < before)
+      .filter((f) => f.stage === 'received' && `${this.reopenedAt.get(f.id) ?? f.receivedAt}#${f.id}` < before)
       .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
       .slice(0, limit)
       .map((f) => f.id);
@@ -53,6 +55,15 @@ export class InMemoryFeedbackStore implements FeedbackStore {
     const cur = this.items.get(id);
     if (!cur || cur.stage !== 'received') return false;
     Object.assign(cur, { stage: 'failed', failure: reason, updatedAt: at });
+    return true;
+  }
+
+  async reopenForAnalysis(id: string, changes: ReopenChanges, expectedVersion: number, at: string) {
+    const cur = this.items.get(id);
+    if (!cur || cur.version !== expectedVersion) return false;
+    const { eventPublishedAt: _e, sentiment: _s, category: _c, analysis: _a, failure: _f, ...kept } = cur;
+    this.items.set(id, { ...kept, text: changes.text, rating: structuredClone(changes.rating), stage: 'received', keyPhrases: [], sweeps: 0, version: expectedVersion + 1, updatedAt: at });
+    this.reopenedAt.set(id, at);
     return true;
   }
 }
