@@ -16,6 +16,10 @@ const ConfigSchema = z.object({
   OUVIDOR_AUTH_ISSUER: z.string().min(1).default('ouvidor-local'),
   OUVIDOR_AUTH_AUDIENCE: z.string().min(1).optional(),
   OUVIDOR_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  /** Base of links sent to customers (survey links), e.g. https://feedback.example.com; else derived from the request. */
+  OUVIDOR_PUBLIC_URL: z.url().optional(),
+  /** How long a survey link stays valid. */
+  OUVIDOR_SURVEY_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Endpoint overrides (the local emulators); unset on AWS. */
   OUVIDOR_DYNAMODB_ENDPOINT: z.url().optional(),
   OUVIDOR_SQS_ENDPOINT: z.url().optional(),

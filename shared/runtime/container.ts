@@ -4,6 +4,10 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoCustomerStore } from '../adapters/dynamo-customer-store.adapter.js';
 import { DynamoFeedbackStore } from '../adapters/dynamo-feedback-store.adapter.js';
+import { DynamoSurveyStore } from '../adapters/dynamo-survey-store.adapter.js';
+import { JoseSurveyTokens } from '../adapters/jose-survey-tokens.adapter.js';
+import { DynamoThreadStore } from '../adapters/dynamo-thread-store.adapter.js';
+import { parseEmail } from '../adapters/mime-email-parser.adapter.js';
 import { offlineRedactor } from '../adapters/offline-redactor.adapter.js';
 import { EventBridgeBus } from '../adapters/eventbridge-bus.adapter.js';
 import { CognitoTokenVerifier, LocalTokenVerifier } from '../adapters/jwt-token-verifier.adapter.js';
@@ -13,9 +17,13 @@ import { SqsFeedbackQueue } from '../adapters/sqs-feedback-queue.adapter.js';
 import type { Analyzer } from '../ports/analyzer.port.js';
 import { systemClock, type Clock } from '../ports/clock.port.js';
 import type { CustomerStore } from '../ports/customer-store.port.js';
+import type { EmailParser } from '../ports/email-parser.port.js';
 import type { EventBus } from '../ports/event-bus.port.js';
+import type { ThreadStore } from '../ports/thread-store.port.js';
 import type { Redactor } from '../ports/redactor.port.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
+import type { SurveyStore } from '../ports/survey-store.port.js';
+import type { SurveyTokens } from '../ports/survey-token.port.js';
 import type { Log } from '../ports/logger.port.js';
 import type { ObjectStore } from '../ports/object-store.port.js';
 import type { FeedbackQueue } from '../ports/queue.port.js';
@@ -36,8 +44,13 @@ export interface Container {
   readonly objects: ObjectStore;
   readonly analyzer: Analyzer;
   readonly customers: CustomerStore;
+  readonly threads: ThreadStore;
   readonly redactor: Redactor;
+  readonly parseEmail: EmailParser;
   readonly verifier: TokenVerifier;
+  readonly surveys: SurveyStore;
+  /** Signs and checks survey links; the key (from `appSecrets()`) is loaded on first use. */
+  readonly surveyTokens: SurveyTokens;
   readonly clock: Clock;
   readonly log: Log;
 }
@@ -69,11 +82,15 @@ export function buildContainer(cfg: Config): Container {
     objects: new S3ObjectStore(clients.s3, cfg.OUVIDOR_BUCKET_NAME),
     analyzer: makeAnalyzer(cfg, { comprehendRegion: cfg.AWS_REGION }),
     customers: new DynamoCustomerStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
+    threads: new DynamoThreadStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
     redactor: offlineRedactor,
+    parseEmail,
     verifier:
       cfg.OUVIDOR_AUTH_MODE === 'local'
         ? new LocalTokenVerifier(cfg.OUVIDOR_JWT_SECRET ?? missing('OUVIDOR_JWT_SECRET'))
         : new CognitoTokenVerifier(cfg.OUVIDOR_AUTH_ISSUER, cfg.OUVIDOR_AUTH_AUDIENCE),
+    surveys: new DynamoSurveyStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
+    surveyTokens: new JoseSurveyTokens(async () => (await appSecrets()).surveySigningKey, systemClock),
     clock: systemClock,
     log: logger,
   };
