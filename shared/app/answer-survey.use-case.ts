@@ -1,7 +1,7 @@
 import { ServiceUnavailableError, ValidationError } from '../domain/errors.js';
 import type { Rating } from '../domain/feedback.schema.js';
 import { localeOf } from '../domain/i18n.js';
-import { SurveyExpiredError, SurveyNotFoundError } from '../domain/survey.errors.js';
+import { SurveyAnswerInvalidError, SurveyExpiredError, SurveyNotFoundError } from '../domain/survey.errors.js';
 import { parseComment, parseScore, type Survey } from '../domain/survey.schema.js';
 import type { SurveyStore } from '../ports/survey-store.port.js';
 import type { SurveyTokens } from '../ports/survey-token.port.js';
@@ -54,8 +54,8 @@ function parseAnswer(survey: Survey, answer: SurveyAnswer): { rating: Rating; co
   const rating = attempt(() => parseScore(survey.type, keepScore ? survey.score : answer.score));
   const comment = attempt(() => parseComment(answer.comment));
   if (rating === undefined || comment === undefined) {
-    const details = problems.flatMap((p) => p.details);
-    throw new ValidationError(`Invalid answer: ${details.map((d) => d.field).join(', ')}.`, details, { cause: problems[0] });
+    const locale = survey.language ? localeOf(survey.language) : undefined;
+    throw new SurveyAnswerInvalidError(survey.type, locale, problems.flatMap((p) => p.details), { cause: problems[0] });
   }
   return { rating, comment };
 }

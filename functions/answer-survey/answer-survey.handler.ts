@@ -1,0 +1,31 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { answerSurvey, openSurvey } from '../../shared/app/answer-survey.use-case.js';
+import { container } from '../../shared/runtime/container.js';
+import { readBody, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
+import { logger } from '../../shared/runtime/logger.js';
+import {
+  forMethod,
+  isQuestionRequest,
+  surveyAnsweredResponse,
+  surveyAnswerOf,
+  surveyErrors,
+  surveyQuestionResponse,
+} from '../../shared/runtime/survey-http.js';
+
+/**
+ * GET /v1/surveys/{token}[?score=N] and POST /v1/surveys/{token} — public: the signed link is the
+ * credential. GET shows the question or records a one-click score; POST records score and comment
+ * (a form gets a page, JSON gets JSON).
+ */
+export const handler = middy<HttpEvent, HttpResult>()
+  .use(injectLambdaContext(logger))
+  .use(httpHeaderNormalizer())
+  .use(surveyErrors(logger))
+  .use(forMethod('POST', readBody({ maxBytes: 64 * 1024, accept: ['form', 'json'] })))
+  .handler(async (event) => {
+    if (isQuestionRequest(event)) return surveyQuestionResponse(event, await openSurvey(container(), event.pathParameters?.token ?? ''));
+    const answer = surveyAnswerOf(event);
+    return surveyAnsweredResponse(event, await answerSurvey(container(), answer), answer);
+  });
