@@ -9,6 +9,8 @@ import { httpBridge } from './http-bridge.js';
 import { landingPage } from './landing.page.js';
 import { ensureBucket, ensureQueues, ensureTable, type ProvisionedQueue } from './provision.js';
 import { SqsPoller, type SqsHandler } from './sqs-poller.js';
+import { startSmtpListener } from './smtp-listener.js';
+import { INBOUND_EMAIL_PREFIX } from '../functions/ses-email/ses-email.handler.js';
 
 export interface PlatformOptions {
   /** 0 picks a free port. */
@@ -18,6 +20,8 @@ export interface PlatformOptions {
   readonly dataDir: string | undefined;
   /** Do not poll the queue (tests of what happens before processing). */
   readonly pauseProcessing?: boolean;
+  /** SMTP listener port (0 picks a free one; undefined: no listener). */
+  readonly smtpPort?: number;
   /** How often the sweeper looks for items stuck in `received`. */
   readonly sweepIntervalMs?: number;
   readonly onError?: (e: unknown) => void;
@@ -26,6 +30,7 @@ export interface PlatformOptions {
 export interface Platform {
   readonly url: string;
   readonly port: number;
+  readonly smtpPort: number | undefined;
   readonly queue: ProvisionedQueue;
   readonly container: Container;
   readonly emulators: Emulators;
@@ -90,16 +95,30 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   });
   const port = (server.address() as AddressInfo).port;
 
+  const smtp =
+    opts.smtpPort === undefined
+      ? undefined
+      : await startSmtpListener({
+          port: opts.smtpPort,
+          host: opts.host,
+          maxBytes: 10 * 1024 * 1024,
+          store: (id, raw) => c.objects.put(`${INBOUND_EMAIL_PREFIX}${id}`, raw, 'message/rfc822'),
+          invoke: async (event, context) => (await import('../functions/ses-email/ses-email.handler.js')).handler(event, context),
+          onError,
+        });
+
   let stopping: Promise<void> | undefined;
   return {
     url: `http://localhost:${port}`,
     port,
+    smtpPort: smtp?.port,
     queue,
     container: c,
     emulators,
     stop: () =>
       (stopping ??= (async () => {
         clearInterval(sweeper);
+        await smtp?.stop();
         await new Promise<void>((ok) => {
           server.close(() => ok());
           server.closeIdleConnections();

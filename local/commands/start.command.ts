@@ -12,13 +12,15 @@ export async function startCommand(argv: string[]): Promise<number> {
   }
   const dir = dataDir({ ...process.env, ...(values['data-dir'] && { OUVIDOR_DATA_DIR: values['data-dir'] }) });
   process.env.POWERTOOLS_LOG_LEVEL ??= process.env.LOG_LEVEL ?? 'WARN';
+  const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
   const platform = await startPlatform({
     port,
+    smtpPort,
     dataDir: dir,
     pauseProcessing: process.env.OUVIDOR_PAUSE_PROCESSING === '1',
   });
   process.stdout.write(
-    `Ouvidor is running: console and form ${platform.url}/  API ${platform.url}/v1/feedback  data ${dir}  (Ctrl-C stops)\n`,
+    `Ouvidor is running: console and form ${platform.url}/  API ${platform.url}/v1/feedback  SMTP localhost:${platform.smtpPort}  data ${dir}  (Ctrl-C stops)\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -1,6 +1,7 @@
 import { monotonicFactory } from 'ulid';
-import { IdempotencyKeyReusedError, ServiceUnavailableError } from '../domain/errors.js';
-import type { Feedback } from '../domain/feedback.schema.js';
+import { IdempotencyKeyReusedError, ServiceUnavailableError, ValidationError } from '../domain/errors.js';
+import { toErrorDetails } from '../domain/feedback-input.schema.js';
+import { FeedbackSchema, type Feedback } from '../domain/feedback.schema.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { Log } from '../ports/logger.port.js';
@@ -85,6 +86,9 @@ export async function acceptFeedback(deps: AcceptDeps, draft: FeedbackDraft, ded
   }
 
   const record = draftRecord(id, receivedAt, draft);
+  // Never store garbage: whatever a channel built must be a valid record.
+  const valid = FeedbackSchema.safeParse(record);
+  if (!valid.success) throw new ValidationError('The feedback is not valid.', toErrorDetails(valid.error), { cause: valid.error });
   let wrote: boolean;
   try {
     wrote = await deps.store.putReceived(record);

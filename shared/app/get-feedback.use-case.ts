@@ -1,19 +1,23 @@
 import { NotFoundError } from '../domain/errors.js';
 import { FeedbackIdSchema, type Feedback } from '../domain/feedback.schema.js';
+import type { ThreadMessage } from '../domain/thread-message.schema.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
+import type { ThreadStore } from '../ports/thread-store.port.js';
 
 export interface GetFeedbackDeps {
   readonly store: FeedbackStore;
+  readonly threads: ThreadStore;
 }
 
 /** Internal bookkeeping that callers of the API do not need. */
 export type FeedbackView = Omit<Feedback, 'sweeps' | 'eventPublishedAt'>;
 
-export async function getFeedback(deps: GetFeedbackDeps, id: string): Promise<FeedbackView> {
+/** The item with its conversation (the messages after the first, oldest first). */
+export async function getFeedback(deps: GetFeedbackDeps, id: string): Promise<FeedbackView & { messages: ThreadMessage[] }> {
   if (!FeedbackIdSchema.safeParse(id).success) throw new NotFoundError(`No feedback with id '${id}'.`);
-  const fb = await deps.store.get(id);
+  const [fb, messages] = await Promise.all([deps.store.get(id), deps.threads.listMessages(id)]);
   if (!fb) throw new NotFoundError(`No feedback with id '${id}'.`);
-  return toView(fb);
+  return { ...toView(fb), messages };
 }
 
 export function toView(fb: Feedback): FeedbackView {

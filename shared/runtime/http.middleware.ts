@@ -13,7 +13,7 @@ import type { Log } from '../ports/logger.port.js';
 import type { TokenVerifier } from '../ports/token-verifier.port.js';
 
 export type HttpResult = Exclude<APIGatewayProxyResultV2, string>;
-export type ParsedBody = { kind: 'json'; value: unknown } | { kind: 'form'; value: URLSearchParams };
+export type ParsedBody = { kind: 'json'; value: unknown } | { kind: 'form'; value: URLSearchParams } | { kind: 'rfc822'; value: Uint8Array };
 /** The API Gateway v2 event with what the middlewares below add. */
 export type HttpEvent = APIGatewayProxyEventV2 & { parsedBody?: ParsedBody; principal?: Principal };
 type HttpMiddleware = MiddlewareObj<HttpEvent, HttpResult, Error, Context>;
@@ -48,7 +48,7 @@ export const jsonErrors = (log: Log): HttpMiddleware => ({
   },
 });
 
-const TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
+const TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded', rfc822: 'message/rfc822' } as const;
 
 /**
  * Decodes a JSON or HTML-form body within a size limit, answering 413/415/400 with the reason.
@@ -65,6 +65,11 @@ export const readBody = (opts: { maxBytes: number; accept: ReadonlyArray<keyof t
     const accepted = opts.accept.map((k) => TYPES[k]);
     const kind = opts.accept.find((k) => TYPES[k] === contentType);
     if (!kind) throw new UnsupportedMediaTypeError(contentType, accepted);
+    if (kind === 'rfc822') {
+      if (bytes.length === 0) throw new MalformedBodyError('The body is empty; send a raw RFC 822 message.');
+      event.parsedBody = { kind, value: new Uint8Array(bytes) };
+      return;
+    }
     const text = bytes.toString('utf8');
     if (kind === 'form') {
       event.parsedBody = { kind, value: new URLSearchParams(text) };

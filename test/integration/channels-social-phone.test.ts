@@ -67,7 +67,7 @@ describe('social webhooks', () => {
     const wrongSecret = { 'x-hub-signature-256': `sha256=${hmac('not-the-secret', body, 'hex')}` };
     expect((await post('/v1/channels/social/meta', body, wrongSecret)).status).toBe(401);
     const tampered = Buffer.from(body);
-    tampered[tampered.length - 3] ^= 1;
+    tampered[tampered.length - 3]! ^= 1;
     const signedOriginal = { 'x-hub-signature-256': `sha256=${hmac(SECRETS.OUVIDOR_META_APP_SECRET, body, 'hex')}` };
     expect((await post('/v1/channels/social/meta', tampered, signedOriginal)).status).toBe(401);
     expect((await post('/v1/channels/social/x', fixture('social', 'x-tweet-create-events.json'), { 'x-twitter-webhooks-signature': 'sha256=AAAA' })).status).toBe(401);

@@ -12,6 +12,8 @@ export interface TestPlatform extends Platform {
   get(path: string, role?: Role): Promise<Response>;
   /** Items in the table (any kind). */
   tableCount(): Promise<number>;
+  /** The item a channel created for a provider's id (a test-only scan). */
+  findBySourceId(externalId: string): Promise<string | undefined>;
   /** Messages waiting or in flight on the processing queue. */
   queueDepth(): Promise<number>;
 }
@@ -33,6 +35,17 @@ export async function startTestPlatform(opts: Partial<PlatformOptions> = {}): Pr
       }),
     get: async (path, role) => fetch(`${platform.url}${path}`, role ? { headers: { authorization: `Bearer ${await token(role)}` } } : {}),
     tableCount: async () => (await clients.dynamodb.send(new ScanCommand({ TableName: config().OUVIDOR_TABLE_NAME, Select: 'COUNT' }))).Count ?? 0,
+    findBySourceId: async (externalId) => {
+      const out = await clients.dynamodb.send(
+        new ScanCommand({
+          TableName: config().OUVIDOR_TABLE_NAME,
+          FilterExpression: '#source.externalId = :id AND begins_with(pk, :fb)',
+          ExpressionAttributeNames: { '#source': 'source' },
+          ExpressionAttributeValues: { ':id': { S: externalId }, ':fb': { S: 'FEEDBACK#' } },
+        }),
+      );
+      return out.Items?.[0]?.id?.S;
+    },
     queueDepth: async () => {
       const out = await clients.sqs.send(
         new GetQueueAttributesCommand({ QueueUrl: platform.queue.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),

@@ -1,0 +1,42 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { SESEvent } from 'aws-lambda';
+import { ingestEmail } from '../../shared/app/ingest-email.use-case.js';
+import { isOuvidorError } from '../../shared/domain/errors.js';
+import { container } from '../../shared/runtime/container.js';
+import { logger } from '../../shared/runtime/logger.js';
+
+/** Where the SES receipt rule's S3 action puts raw messages (object key = prefix + SES message id). */
+export const INBOUND_EMAIL_PREFIX = process.env.OUVIDOR_INBOUND_EMAIL_PREFIX ?? 'inbound/email/';
+
+/**
+ * SES receipt rule, Lambda action (after the S3 action stored the message): the event carries the
+ * headers and verdicts but no body, so the raw message is read from the bucket. A message that
+ * cannot be parsed is logged and skipped; anything else throws, so that Lambda retries.
+ */
+export const handler = middy<SESEvent, void>()
+  .use(injectLambdaContext(logger))
+  .handler(async (event) => {
+    const c = container();
+    for (const record of event.Records) {
+      const { mail, receipt } = record.ses;
+      const key = `${INBOUND_EMAIL_PREFIX}${mail.messageId}`;
+      const raw = await c.objects.get(key);
+      if (!raw) throw new Error(`raw message ${key} not found (yet); retrying`);
+      try {
+        const result = await ingestEmail(c, {
+          raw,
+          provider: 'ses',
+          rawRef: key,
+          verdicts: { spam: receipt.spamVerdict?.status, virus: receipt.virusVerdict?.status },
+        });
+        logger.info('email ingested', { sesMessageId: mail.messageId, outcome: result.outcome, feedbackId: result.id });
+      } catch (error) {
+        if (isOuvidorError(error) && error.status < 500) {
+          logger.error('unreadable email skipped', { sesMessageId: mail.messageId, error: error.message });
+          continue;
+        }
+        throw error;
+      }
+    }
+  });
