@@ -7,6 +7,7 @@ import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { OuvidorFunction } from './ouvidor-function.construct.js';
 import type { OuvidorFunctionProps } from './ouvidor-function.construct.js';
@@ -17,7 +18,7 @@ export interface ServiceStackProps extends StackProps {
   /** Table, queue, bucket and user pool (the stateful stack's public props). */
   readonly stateful: Pick<
     StatefulStack,
-    'table' | 'queue' | 'originalsBucket' | 'originalsReadWritePolicy' | 'userPool' | 'userPoolClient' | 'originalsRetentionDays'
+    'table' | 'queue' | 'originalsBucket' | 'originalsReadWritePolicy' | 'userPool' | 'userPoolClient' | 'originalsRetentionDays' | 'appSecret'
   >;
   /** OUVIDOR_CASCADE_THRESHOLD (context `ouvidor:cascadeThreshold`). */
   readonly cascadeThreshold: number;
@@ -41,12 +42,16 @@ export class ServiceStack extends Stack {
   public readonly getCustomer: OuvidorFunction;
   public readonly processFeedback: OuvidorFunction;
   public readonly sweepReceived: OuvidorFunction;
+  public readonly createSurvey: OuvidorFunction;
+  public readonly answerSurvey: OuvidorFunction;
   private readonly logLevel: string;
+  private readonly appSecret: ISecret;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
     const { table, queue, originalsBucket, userPool, userPoolClient } = props.stateful;
     this.logLevel = props.logLevel;
+    this.appSecret = props.stateful.appSecret;
 
     this.eventBus = new EventBus(this, 'EventBus', { eventBusName: 'ouvidor' });
 
@@ -103,6 +108,16 @@ export class ServiceStack extends Stack {
       targets: [new LambdaFunction(this.sweepReceived.function, { retryAttempts: 2 })],
     });
 
+    // Surveys: creation (agents) and the customer's one-click answer; both sign/verify links.
+    this.createSurvey = this.addFunction('CreateSurvey', { handlerName: 'create-survey' });
+    this.createSurvey.grantTableReadWrite(table);
+    this.grantAppSecretRead(this.createSurvey);
+
+    this.answerSurvey = this.addFunction('AnswerSurvey', { handlerName: 'answer-survey' });
+    this.answerSurvey.grantTableReadWrite(table);
+    this.answerSurvey.grantQueueSend(queue);
+    this.grantAppSecretRead(this.answerSurvey);
+
     // --- HTTP API with an explicit $default stage (throttling + access logs).
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: 'ouvidor',
@@ -146,6 +161,10 @@ export class ServiceStack extends Stack {
     const jwt = 'Bearer JWT verified inside the Lambda (jose + Cognito JWKS).';
     this.addRoute('/v1/feedback/{id}', HttpMethod.GET, this.getFeedback, jwt);
     this.addRoute('/v1/customers/{id}', HttpMethod.GET, this.getCustomer, jwt);
+    this.addRoute('/v1/surveys', HttpMethod.POST, this.createSurvey, jwt);
+    const surveyLink = 'Customer survey link: the signed, expiring token in the path is the credential (verified in the Lambda).';
+    this.addRoute('/v1/surveys/{token}', HttpMethod.GET, this.answerSurvey, surveyLink);
+    this.addRoute('/v1/surveys/{token}', HttpMethod.POST, this.answerSurvey, surveyLink);
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
@@ -174,6 +193,15 @@ export class ServiceStack extends Stack {
     for (const route of routes) {
       Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: authReason });
     }
+  }
+
+  /**
+   * Lets a function read the application secret (`ouvidor/app`): sets OUVIDOR_SECRETS_ARN (read by
+   * `appSecrets()`) and grants GetSecretValue/DescribeSecret on that secret only.
+   */
+  public grantAppSecretRead(fn: OuvidorFunction): void {
+    fn.function.addEnvironment('OUVIDOR_SECRETS_ARN', this.appSecret.secretArn);
+    this.appSecret.grantRead(fn.role);
   }
 
   /** Lets the processor call Comprehend Detect* (the cascade analyzer's fallback). */

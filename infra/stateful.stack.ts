@@ -11,6 +11,7 @@ import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_KEYS, TABLE_TTL_ATTRIBUTE } from '../shared/adapters/dynamo-table.definition.js';
@@ -31,6 +32,9 @@ export const ORIGINALS_PREFIX = 'originals/';
 
 export const USER_GROUPS = ['admin', 'agent'] as const;
 
+/** Name of the application secret (JSON; see shared/runtime/secrets.ts for its keys). */
+export const APP_SECRET_NAME = 'ouvidor/app';
+
 export interface StatefulStackProps extends StackProps {
   /** Days the raw/original objects under `originals/` are kept (context `ouvidor:originalsRetentionDays`). */
   readonly originalsRetentionDays: number;
@@ -50,6 +54,11 @@ export class StatefulStack extends Stack {
   public readonly userPool: UserPool;
   public readonly userPoolClient: UserPoolClient;
   public readonly originalsRetentionDays: number;
+  /**
+   * `ouvidor/app`: `surveySigningKey` (generated) and the social webhook secrets (empty until an
+   * operator fills them in). Functions get it through `ServiceStack.grantAppSecretRead()`.
+   */
+  public readonly appSecret: Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -179,6 +188,25 @@ export class StatefulStack extends Stack {
         description: `Ouvidor role: ${groupName}`,
         precedence,
       });
+    });
+
+    // --- Secrets Manager: one JSON secret for the application (survey link key, webhook secrets).
+    this.appSecret = new Secret(this, 'AppSecret', {
+      secretName: APP_SECRET_NAME,
+      description: 'Ouvidor application secrets: survey link signing key, social webhook secrets',
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ metaAppSecret: '', metaVerifyToken: '', xConsumerSecret: '', webhookSecret: '' }),
+        generateStringKey: 'surveySigningKey',
+        excludePunctuation: true,
+        passwordLength: 64,
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.appSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'No automatic rotation: surveySigningKey signs survey links that stay valid for weeks (rotating it would void every link sent), ' +
+        'and the webhook secrets are issued by Meta/X and rotated there by an operator.',
     });
 
     this.userPoolClient = this.userPool.addClient('ConsoleClient', {

@@ -22,7 +22,9 @@ const REQUIRED_ENV = [
 ];
 
 let t: OuvidorTemplates;
-let statementsOf: (fn: 'ingestWeb' | 'getFeedback' | 'getCustomer' | 'processFeedback' | 'sweepReceived') => ReturnType<typeof roleStatements>;
+let statementsOf: (
+  fn: 'ingestWeb' | 'getFeedback' | 'getCustomer' | 'processFeedback' | 'sweepReceived' | 'createSurvey' | 'answerSurvey',
+) => ReturnType<typeof roleStatements>;
 beforeAll(() => {
   t = synthOuvidor();
   statementsOf = (fn) => roleStatements(t.service, logicalId(t.built.service[fn].role));
@@ -137,6 +139,49 @@ describe('ServiceStack', () => {
     const actions = actionsOf(statementsOf('sweepReceived'));
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem', 'sqs:SendMessage']));
     expect(actions).not.toContain('events:PutEvents');
+  });
+
+  it('create-survey reads/writes the table and reads the app secret, nothing else', () => {
+    const statements = statementsOf('createSurvey');
+    const tableId = logicalId(t.built.stateful.table);
+    expect(resourcesFor(statements, 'dynamodb:PutItem').some((r) => r.includes(tableId))).toBe(true);
+    expect(resourcesFor(statements, 'dynamodb:GetItem').some((r) => r.includes(tableId))).toBe(true);
+    expect(actionsOf(statements)).toContain('secretsmanager:GetSecretValue');
+    for (const forbidden of ['sqs:SendMessage', 'events:PutEvents']) {
+      expect(actionsOf(statements)).not.toContain(forbidden);
+    }
+    expect(actionsOf(statements).filter((a) => a.startsWith('s3:') || a.startsWith('comprehend:'))).toEqual([]);
+  });
+
+  it('answer-survey reads/writes the table, sends to the queue and reads the app secret, nothing else', () => {
+    const statements = statementsOf('answerSurvey');
+    const queueId = logicalId(t.built.stateful.queue);
+    expect(resourcesFor(statements, 'sqs:SendMessage').some((r) => r.includes(queueId))).toBe(true);
+    expect(actionsOf(statements)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:UpdateItem', 'secretsmanager:GetSecretValue']));
+    expect(actionsOf(statements)).not.toContain('events:PutEvents');
+    expect(actionsOf(statements).filter((a) => a.startsWith('s3:') || a.startsWith('comprehend:'))).toEqual([]);
+  });
+
+  it('the app secret: read only by the functions granted it, on that secret only, which get its ARN', () => {
+    const secretId = logicalId(t.built.stateful.appSecret);
+    for (const fn of ['createSurvey', 'answerSurvey'] as const) {
+      const resources = resourcesFor(statementsOf(fn), 'secretsmanager:GetSecretValue');
+      expect(resources.length).toBeGreaterThan(0);
+      for (const r of resources) expect(r).toContain(secretId);
+      const env = t.service.findResources('AWS::Lambda::Function')[logicalId(t.built.service[fn].function)]?.['Properties']['Environment']['Variables'];
+      expect(JSON.stringify(env['OUVIDOR_SECRETS_ARN'])).toContain(secretId);
+    }
+    for (const fn of ['ingestWeb', 'getFeedback', 'getCustomer', 'processFeedback', 'sweepReceived'] as const) {
+      expect(actionsOf(statementsOf(fn)).filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
+      const env = t.service.findResources('AWS::Lambda::Function')[logicalId(t.built.service[fn].function)]?.['Properties']['Environment']['Variables'];
+      expect(env['OUVIDOR_SECRETS_ARN']).toBeUndefined();
+    }
+  });
+
+  it('routes the survey endpoints: creation behind the JWT check, the customer link public', () => {
+    for (const key of ['POST /v1/surveys', 'GET /v1/surveys/{token}', 'POST /v1/surveys/{token}']) {
+      t.service.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key });
+    }
   });
 
   it('outputs the API URL, user pool id and client id', () => {

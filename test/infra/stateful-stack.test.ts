@@ -107,6 +107,23 @@ describe('StatefulStack', () => {
     });
   });
 
+  it('app secret ouvidor/app: generated surveySigningKey, empty webhook secrets, retained', () => {
+    t.stateful.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        Name: 'ouvidor/app',
+        GenerateSecretString: Match.objectLike({ GenerateStringKey: 'surveySigningKey', ExcludePunctuation: true }),
+      }),
+    });
+    const secret = Object.values(t.stateful.findResources('AWS::SecretsManager::Secret'))[0]?.['Properties'];
+    expect(JSON.parse(secret['GenerateSecretString']['SecretStringTemplate'])).toEqual({
+      metaAppSecret: '',
+      metaVerifyToken: '',
+      xConsumerSecret: '',
+      webhookSecret: '',
+    });
+  });
+
   it('user pool: no self sign-up, strong passwords, optional MFA, groups admin and agent, public client', () => {
     t.stateful.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
