@@ -19,6 +19,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/channels/social/{provider}', functionName: 'social-webhook', load: () => import('../functions/social-webhook/social-webhook.handler.js') },
   { method: 'POST', path: '/v1/channels/email', functionName: 'ingest-email', load: () => import('../functions/ingest-email/ingest-email.handler.js') },
   { method: 'POST', path: '/v1/channels/phone', functionName: 'ingest-phone', load: () => import('../functions/ingest-phone/ingest-phone.handler.js') },
+  { method: 'GET', path: '/v1/feedback/{id}/original', functionName: 'get-original', load: () => import('../functions/get-original/get-original.handler.js') },
   { method: 'GET', path: '/v1/customers/{id}', functionName: 'get-customer', load: () => import('../functions/get-customer/get-customer.handler.js') },
   { method: 'POST', path: '/v1/surveys', functionName: 'create-survey', load: () => import('../functions/create-survey/create-survey.handler.js') },
   { method: 'GET', path: '/v1/surveys/{token}', functionName: 'answer-survey', load: () => import('../functions/answer-survey/answer-survey.handler.js') },

@@ -1,4 +1,5 @@
 import { ComprehendClient } from '@aws-sdk/client-comprehend';
+import { BatchingAnalyzer } from '../adapters/batching-analyzer.adapter.js';
 import { CascadeAnalyzer } from '../adapters/cascade-analyzer.adapter.js';
 import { ComprehendAnalyzer } from '../adapters/comprehend-analyzer.adapter.js';
 import { DEFAULT_CASCADE_THRESHOLD, OfflineAnalyzer } from '../adapters/offline-analyzer/offline-analyzer.adapter.js';
@@ -16,6 +17,7 @@ export function makeAnalyzer(cfg: Pick<Config, 'OUVIDOR_ANALYZER' | 'OUVIDOR_CAS
     offline,
     onNotice: (n) => logger.warn('comprehend fallback', { itemIndex: n.itemIndex, errorCode: n.errorCode, reason: n.message }),
   });
-  if (cfg.OUVIDOR_ANALYZER === 'comprehend') return comprehend;
-  return new CascadeAnalyzer({ offline, comprehend, threshold: cfg.OUVIDOR_CASCADE_THRESHOLD ?? DEFAULT_CASCADE_THRESHOLD });
+  // The processor analyzes a batch's records concurrently: one Comprehend batch call for them all.
+  if (cfg.OUVIDOR_ANALYZER === 'comprehend') return new BatchingAnalyzer(comprehend);
+  return new BatchingAnalyzer(new CascadeAnalyzer({ offline, comprehend, threshold: cfg.OUVIDOR_CASCADE_THRESHOLD ?? DEFAULT_CASCADE_THRESHOLD }));
 }

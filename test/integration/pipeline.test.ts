@@ -49,3 +49,15 @@ describe('the feedback pipeline', () => {
     expect(bus.published.filter((e) => e.id === `feedback.analyzed:${id}:v2`)).toHaveLength(1);
   });
 });
+
+describe('the original text', () => {
+  it('is readable by admins only', async () => {
+    const { id } = (await (await p.post('/v1/feedback', { text: 'Meu CPF é 529.982.247-25 e o boleto veio errado.' })).json()) as { id: string };
+    const fb = await analyzed(id);
+    expect(fb.text).toContain('[CPF]');
+    expect((await p.get(`/v1/feedback/${id}/original`, 'agent')).status).toBe(403);
+    const res = await p.get(`/v1/feedback/${id}/original`, 'admin');
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { text: string }).text).toContain('529.982.247-25');
+  });
+});
