@@ -12,6 +12,7 @@ export const CONTEXT = {
   logLevel: 'ouvidor:logLevel',
   corsAllowOrigins: 'ouvidor:corsAllowOrigins',
   threatProtection: 'ouvidor:threatProtection',
+  inboundEmailRecipients: 'ouvidor:inboundEmailRecipients',
 } as const;
 
 export interface OuvidorApp {
@@ -41,6 +42,7 @@ export function createOuvidorApp(props: AppProps = {}): OuvidorApp {
     cascadeThreshold: unitInterval(ctx(CONTEXT.cascadeThreshold), 0.6, CONTEXT.cascadeThreshold),
     logLevel: String(ctx(CONTEXT.logLevel) ?? 'INFO').toUpperCase(),
     corsAllowOrigins: list(ctx(CONTEXT.corsAllowOrigins), ['*']),
+    inboundEmailRecipients: list(ctx(CONTEXT.inboundEmailRecipients), []),
   });
   service.addStackDependency(stateful);
   // The cascade engine (the AWS default) calls Comprehend: exactly the actions its adapter uses.

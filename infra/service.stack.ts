@@ -9,6 +9,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { ChannelFunctions } from './channels.construct.js';
 import { OuvidorFunction } from './ouvidor-function.construct.js';
 import type { OuvidorFunctionProps } from './ouvidor-function.construct.js';
 import { PROCESSOR_MAX_BATCHING_WINDOW, PROCESSOR_TIMEOUT } from './stateful.stack.js';
@@ -26,6 +27,8 @@ export interface ServiceStackProps extends StackProps {
   readonly logLevel: string;
   /** CORS origins for the console (context `ouvidor:corsAllowOrigins`). */
   readonly corsAllowOrigins: readonly string[];
+  /** Addresses the SES receipt rule accepts (context `ouvidor:inboundEmailRecipients`). @default every verified address */
+  readonly inboundEmailRecipients?: readonly string[];
   /** Default stage throttling. @default rate 50 rps, burst 100 */
   readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
 }
@@ -40,6 +43,8 @@ export class ServiceStack extends Stack {
   public readonly ingestWeb: OuvidorFunction;
   public readonly getFeedback: OuvidorFunction;
   public readonly getCustomer: OuvidorFunction;
+  /** Email, social, phone and the admin-only original text. */
+  public readonly channels: ChannelFunctions;
   public readonly processFeedback: OuvidorFunction;
   public readonly sweepReceived: OuvidorFunction;
   public readonly createSurvey: OuvidorFunction;
@@ -165,6 +170,12 @@ export class ServiceStack extends Stack {
     const surveyLink = 'Customer survey link: the signed, expiring token in the path is the credential (verified in the Lambda).';
     this.addRoute('/v1/surveys/{token}', HttpMethod.GET, this.answerSurvey, surveyLink);
     this.addRoute('/v1/surveys/{token}', HttpMethod.POST, this.answerSurvey, surveyLink);
+
+    this.channels = new ChannelFunctions(this, 'Channels', {
+      service: this,
+      stateful: props.stateful,
+      inboundEmailRecipients: props.inboundEmailRecipients ?? [],
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });

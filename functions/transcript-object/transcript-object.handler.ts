@@ -1,22 +1,30 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { S3Event } from 'aws-lambda';
+import type { EventBridgeEvent, S3Event } from 'aws-lambda';
 import { ingestTranscript } from '../../shared/app/ingest-transcript.use-case.js';
 import { isOuvidorError } from '../../shared/domain/errors.js';
 import { container } from '../../shared/runtime/container.js';
 import { logger } from '../../shared/runtime/logger.js';
 
+type ObjectCreated = EventBridgeEvent<'Object Created', { bucket: { name: string }; object: { key: string } }>;
+
+/** The object keys of an S3 notification or of an EventBridge "Object Created" event. */
+const keysOf = (event: S3Event | ObjectCreated): string[] =>
+  'Records' in event
+    ? event.Records.map((r) => decodeURIComponent(r.s3.object.key.replace(/\+/g, ' ')))
+    : [event.detail.object.key];
+
 /**
- * S3 ObjectCreated under `transcripts/` (Transcribe, Call Analytics or Contact Lens output): read
+ * An object created under `transcripts/` (Transcribe, Call Analytics or Contact Lens output),
+ * notified through EventBridge (or an S3 notification): read
  * the object and ingest it. A file that is not a transcript is logged and skipped (retrying cannot
  * fix it); anything else throws, so that Lambda retries the event.
  */
-export const handler = middy<S3Event, void>()
+export const handler = middy<S3Event | ObjectCreated, void>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
     const c = container();
-    for (const record of event.Records) {
-      const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+    for (const key of keysOf(event)) {
       const bytes = await c.objects.get(key);
       if (!bytes) {
         logger.warn('transcript object vanished', { key });

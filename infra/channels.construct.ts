@@ -1,0 +1,97 @@
+import { Duration } from 'aws-cdk-lib';
+import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
+import { Lambda as LambdaAction, LambdaInvocationType, S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
+import { Construct } from 'constructs';
+import type { OuvidorFunction } from './ouvidor-function.construct.js';
+import type { ServiceStack } from './service.stack.js';
+import type { StatefulStack } from './stateful.stack.js';
+
+/** Where SES's S3 action stores raw messages, and where transcripts are dropped. */
+export const INBOUND_EMAIL_PREFIX = 'inbound/email/';
+export const TRANSCRIPTS_PREFIX = 'transcripts/';
+
+export interface ChannelsProps {
+  readonly service: ServiceStack;
+  readonly stateful: Pick<StatefulStack, 'table' | 'queue' | 'originalsBucket' | 'originalsReadWritePolicy'>;
+  /** Addresses the SES receipt rule accepts (context `ouvidor:inboundEmailRecipients`); empty: every verified address. */
+  readonly inboundEmailRecipients: readonly string[];
+}
+
+/**
+ * The channels beyond the web form: email (SES receipt rule → S3 → function), social webhooks,
+ * phone transcripts (HTTP, and S3 objects under `transcripts/` through EventBridge, which keeps the
+ * stateful stack free of references to functions) and the admin-only original text.
+ */
+export class ChannelFunctions extends Construct {
+  public readonly socialWebhook: OuvidorFunction;
+  public readonly ingestPhone: OuvidorFunction;
+  public readonly transcriptObject: OuvidorFunction;
+  public readonly ingestEmail: OuvidorFunction;
+  public readonly sesEmail: OuvidorFunction;
+  public readonly getOriginal: OuvidorFunction;
+  public readonly receiptRuleSet: ReceiptRuleSet;
+
+  constructor(scope: Construct, id: string, props: ChannelsProps) {
+    super(scope, id);
+    const { service } = props;
+    const { table, queue, originalsBucket, originalsReadWritePolicy } = props.stateful;
+    const jwt = 'Bearer JWT verified inside the Lambda (jose + Cognito JWKS).';
+    /** Accepts items: writes the table, queues them, keeps raw objects in the bucket. */
+    const intake = (fn: OuvidorFunction) => {
+      fn.grantTableReadWrite(table);
+      fn.grantQueueSend(queue);
+      fn.attachPolicy(originalsReadWritePolicy);
+      return fn;
+    };
+
+    this.socialWebhook = intake(service.addFunction('SocialWebhook', { handlerName: 'social-webhook' }));
+    service.grantAppSecretRead(this.socialWebhook);
+    const signed = 'Provider webhook: the HMAC signature over the raw body (or the handshake token) is verified in the Lambda.';
+    service.addRoute('/v1/channels/social/{provider}', HttpMethod.GET, this.socialWebhook, signed);
+    service.addRoute('/v1/channels/social/{provider}', HttpMethod.POST, this.socialWebhook, signed);
+
+    this.ingestPhone = intake(service.addFunction('IngestPhone', { handlerName: 'ingest-phone', memorySize: 1024 }));
+    service.addRoute('/v1/channels/phone', HttpMethod.POST, this.ingestPhone, jwt);
+
+    this.transcriptObject = intake(service.addFunction('TranscriptObject', { handlerName: 'transcript-object', memorySize: 1024, timeout: Duration.seconds(60) }));
+    new Rule(this, 'TranscriptCreated', {
+      description: 'A transcript JSON dropped under transcripts/ becomes a phone item',
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: { bucket: { name: [originalsBucket.bucketName] }, object: { key: [{ prefix: TRANSCRIPTS_PREFIX }] } },
+      },
+      targets: [new LambdaFunction(this.transcriptObject.function, { retryAttempts: 4, maxEventAge: Duration.hours(6) })],
+    });
+
+    this.ingestEmail = intake(service.addFunction('IngestEmail', { handlerName: 'ingest-email', memorySize: 1024 }));
+    service.addRoute('/v1/channels/email', HttpMethod.POST, this.ingestEmail, jwt);
+
+    this.sesEmail = intake(
+      service.addFunction('SesEmail', {
+        handlerName: 'ses-email',
+        memorySize: 1024,
+        timeout: Duration.seconds(60),
+        environment: { OUVIDOR_INBOUND_EMAIL_PREFIX: INBOUND_EMAIL_PREFIX },
+      }),
+    );
+    this.receiptRuleSet = new ReceiptRuleSet(this, 'InboundEmail', { receiptRuleSetName: 'ouvidor-inbound' });
+    this.receiptRuleSet.addRule('Feedback', {
+      ...(props.inboundEmailRecipients.length > 0 && { recipients: [...props.inboundEmailRecipients] }),
+      scanEnabled: true,
+      tlsPolicy: TlsPolicy.REQUIRE,
+      actions: [
+        new S3Action({ bucket: originalsBucket, objectKeyPrefix: INBOUND_EMAIL_PREFIX }),
+        new LambdaAction({ function: this.sesEmail.function, invocationType: LambdaInvocationType.EVENT }),
+      ],
+    });
+
+    this.getOriginal = service.addFunction('GetOriginal', { handlerName: 'get-original' });
+    this.getOriginal.grantTableRead(table);
+    this.getOriginal.attachPolicy(originalsReadWritePolicy);
+    service.addRoute('/v1/feedback/{id}/original', HttpMethod.GET, this.getOriginal, `${jwt} Admins only.`);
+  }
+}
