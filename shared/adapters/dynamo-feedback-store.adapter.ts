@@ -70,7 +70,8 @@ export class DynamoFeedbackStore implements FeedbackStore {
           TableName: this.tableName,
           Key: { pk: feedbackPk(id), sk: FEEDBACK_SK },
           UpdateExpression: 'SET eventPublishedAt = if_not_exists(eventPublishedAt, :at)',
-          ConditionExpression: 'attribute_exists(pk) AND #version >= :v',
+          // Exactly this version: a late mark from an older delivery must not cover a newer version.
+          ConditionExpression: 'attribute_exists(pk) AND #version = :v',
           ExpressionAttributeNames: { '#version': 'version' },
           ExpressionAttributeValues: { ':at': at, ':v': version },
         }),
@@ -159,7 +160,7 @@ export class DynamoFeedbackStore implements FeedbackStore {
           UpdateExpression:
             'SET #text = :text, rating = :rating, #stage = :received, gsi4pk = :g4pk, gsi4sk = :g4sk, #version = :next, ' +
             'keyPhrases = :none, sweeps = :zero, updatedAt = :at ' +
-            'REMOVE eventPublishedAt, gsi1pk, gsi1sk, sentiment, category, analysis, failure',
+            `REMOVE eventPublishedAt, gsi1pk, gsi1sk, sentiment, category, analysis, failure${changes.newText ? ', originalRef' : ''}`,
           ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
           ExpressionAttributeNames: { '#text': 'text', '#stage': 'stage', '#version': 'version' },
           ExpressionAttributeValues: {

@@ -82,7 +82,7 @@ async function updateItem(deps: AnswerSurveyDeps, id: string, rating: Rating, co
     if (!item) throw new ServiceUnavailableError(`Survey item ${id} is missing; retry later.`);
     const text = comment !== '' ? comment : item.text;
     if (item.text === text && item.rating?.type === rating.type && item.rating.score === rating.score) return;
-    if (await deps.store.reopenForAnalysis(id, { text, rating }, item.version, at)) {
+    if (await deps.store.reopenForAnalysis(id, { text, rating, newText: text !== item.text }, item.version, at)) {
       try {
         await deps.queue.send({ id });
       } catch (error) {

@@ -39,8 +39,9 @@ export class ProcessingInFlightError extends Error {
 
 export type ProcessOutcome = 'analyzed' | 'duplicate' | 'missing' | 'failed-item';
 
-export const originalKey = (fb: Pick<Feedback, 'id' | 'receivedAt'>): string =>
-  `originals/${fb.receivedAt.slice(0, 10).replaceAll('-', '/')}/${fb.id}.json`;
+/** One original per distinct customer text (a survey answer's new comment gets its own). */
+export const originalKey = (fb: Pick<Feedback, 'id' | 'receivedAt' | 'version'>): string =>
+  `originals/${fb.receivedAt.slice(0, 10).replaceAll('-', '/')}/${fb.id}-v${fb.version}.json`;
 
 type Analysis = Omit<AnalysisResult, 'engine'> & { engine: AnalysisResult['engine'] | 'rating' };
 
@@ -103,10 +104,14 @@ export async function processFeedback(deps: ProcessDeps, id: string): Promise<Pr
       : await deps.analyzer.analyze({ text: current.text, language: current.language, channel: current.channel });
   const now = deps.clock.now();
   const customer = await linkCustomer(deps.customers, current.customer, now);
-  const ref = originalKey(current);
-  // The original (unredacted) content lives only in encrypted object storage from here on.
-  const original = { id, receivedAt: current.receivedAt, subject: current.subject, text: current.text, turns: current.call?.turns };
-  await deps.objects.put(ref, JSON.stringify(original), 'application/json');
+  // The original (unredacted) content lives only in encrypted object storage from here on. An
+  // item analyzed again with the same text (a survey score changed) keeps the original it has.
+  let ref = current.originalRef;
+  if (!ref) {
+    ref = originalKey(current);
+    const original = { id, receivedAt: current.receivedAt, subject: current.subject, text: current.text, turns: current.call?.turns };
+    await deps.objects.put(ref, JSON.stringify(original), 'application/json');
+  }
 
   const analyzed = applyAnalysis(current, analysis, now.toISOString(), ref, deps.redactor, customer);
   if (!(await deps.store.saveAnalyzed(analyzed, current.version))) {

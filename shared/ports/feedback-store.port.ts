@@ -42,4 +42,6 @@ export interface FeedbackStore {
 export interface ReopenChanges {
   readonly text: string;
   readonly rating: Rating;
+  /** True when `text` is new customer text: its original is then stored anew on analysis. */
+  readonly newText: boolean;
 }

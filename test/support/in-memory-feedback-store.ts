@@ -30,7 +30,7 @@ export class InMemoryFeedbackStore implements FeedbackStore {
   }
   async markEventPublished(id: string, version: number, at: string) {
     const cur = this.items.get(id);
-    if (cur && cur.version >= version) cur.eventPublishedAt ??= at;
+    if (cur && cur.version === version) cur.eventPublishedAt ??= at;
   }
   async claimIdempotencyKey(claim: IdempotencyClaim, expiresAt: string, now: string) {
     const cur = this.claims.get(claim.key);
@@ -61,8 +61,8 @@ export class InMemoryFeedbackStore implements FeedbackStore {
   async reopenForAnalysis(id: string, changes: ReopenChanges, expectedVersion: number, at: string) {
     const cur = this.items.get(id);
     if (!cur || cur.version !== expectedVersion) return false;
-    const { eventPublishedAt: _e, sentiment: _s, category: _c, analysis: _a, failure: _f, ...kept } = cur;
-    this.items.set(id, { ...kept, text: changes.text, rating: structuredClone(changes.rating), stage: 'received', keyPhrases: [], sweeps: 0, version: expectedVersion + 1, updatedAt: at });
+    const { eventPublishedAt: _e, sentiment: _s, category: _c, analysis: _a, failure: _f, originalRef, ...kept } = cur;
+    this.items.set(id, { ...kept, ...(!changes.newText && originalRef !== undefined && { originalRef }), text: changes.text, rating: structuredClone(changes.rating), stage: 'received', keyPhrases: [], sweeps: 0, version: expectedVersion + 1, updatedAt: at });
     this.reopenedAt.set(id, at);
     return true;
   }

@@ -178,3 +178,26 @@ describe('process feedback: customers, surveys and calls', () => {
     expect(original).toContain('529.982.247-25');
   });
 });
+
+describe('process feedback: an item analyzed again', () => {
+  it('keeps its original when only the score changed, and stores a new one for a new comment', async () => {
+    const { id } = await acceptFeedback(
+      { store, queue, clock, log: silentLog },
+      { channel: 'survey', customer: {}, text: 'Atendimento ruim, escrevam para ana@example.com', rating: { type: 'nps', score: 2 }, source: { provider: 'survey' } },
+    );
+    await processFeedback(deps, id);
+    const first = store.items.get(id)!;
+    await store.reopenForAnalysis(id, { text: first.text, rating: { type: 'nps', score: 4 }, newText: false }, first.version, clock.now().toISOString());
+    await processFeedback(deps, id);
+    const second = store.items.get(id)!;
+    expect(second).toMatchObject({ originalRef: first.originalRef, rating: { score: 4 }, version: 4, stage: 'analyzed' });
+    expect(new TextDecoder().decode(objects.objects.get(second.originalRef!)!)).toContain('ana@example.com');
+
+    await store.reopenForAnalysis(id, { text: 'Agora ruim de novo, liguem 11 98765-4321', rating: { type: 'nps', score: 1 }, newText: true }, second.version, clock.now().toISOString());
+    await processFeedback(deps, id);
+    const third = store.items.get(id)!;
+    expect(third.originalRef).not.toBe(first.originalRef);
+    expect(new TextDecoder().decode(objects.objects.get(third.originalRef!)!)).toContain('98765-4321');
+    expect(bus.events.map((e) => e.id)).toEqual([`feedback.analyzed:${id}:v2`, `feedback.analyzed:${id}:v4`, `feedback.analyzed:${id}:v6`]);
+  });
+});
