@@ -2,6 +2,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import type { AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { COMPREHEND_IAM_ACTIONS } from '../shared/adapters/comprehend-analyzer.adapter.js';
+import { DEFAULT_CASCADE_THRESHOLD } from '../shared/adapters/offline-analyzer/confidence.js';
 import { ServiceStack } from './service.stack.js';
 import { StatefulStack } from './stateful.stack.js';
 
@@ -39,7 +40,7 @@ export function createOuvidorApp(props: AppProps = {}): OuvidorApp {
     stackName: 'ouvidor-service',
     description: 'Ouvidor compute: HTTP API, Lambda functions, EventBridge bus, schedules',
     stateful,
-    cascadeThreshold: unitInterval(ctx(CONTEXT.cascadeThreshold), 0.6, CONTEXT.cascadeThreshold),
+    cascadeThreshold: unitInterval(ctx(CONTEXT.cascadeThreshold), DEFAULT_CASCADE_THRESHOLD, CONTEXT.cascadeThreshold),
     logLevel: String(ctx(CONTEXT.logLevel) ?? 'INFO').toUpperCase(),
     corsAllowOrigins: list(ctx(CONTEXT.corsAllowOrigins), ['*']),
     inboundEmailRecipients: list(ctx(CONTEXT.inboundEmailRecipients), []),

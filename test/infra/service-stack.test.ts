@@ -4,6 +4,7 @@ import { actionsOf, logicalId, resourcesFor, roleStatements, synthOuvidor } from
 import type { OuvidorTemplates } from './ouvidor-app.fixture.js';
 import { OuvidorFunction } from '../../infra/ouvidor-function.construct.js';
 import { COMPREHEND_IAM_ACTIONS } from '../../shared/adapters/comprehend-analyzer.adapter.js';
+import { DEFAULT_CASCADE_THRESHOLD } from '../../shared/adapters/offline-analyzer/confidence.js';
 
 const REQUIRED_ENV = [
   'OUVIDOR_TABLE_NAME',
@@ -47,7 +48,7 @@ describe('ServiceStack', () => {
       expect(p['Environment']['Variables']).toMatchObject({
         OUVIDOR_ANALYZER: 'cascade',
         OUVIDOR_AUTH_MODE: 'cognito',
-        OUVIDOR_CASCADE_THRESHOLD: '0.6',
+        OUVIDOR_CASCADE_THRESHOLD: String(DEFAULT_CASCADE_THRESHOLD),
         POWERTOOLS_SERVICE_NAME: 'ouvidor',
         POWERTOOLS_METRICS_NAMESPACE: 'Ouvidor',
       });
