@@ -12,4 +12,4 @@ export const handler = middy<HttpEvent, HttpResult>()
   .use(httpHeaderNormalizer())
   .use(jsonErrors(logger))
   .use(requireRole(() => container().verifier, ['admin', 'agent']))
-  .handler(async (event) => json(200, await getFeedback(container(), event.pathParameters?.id ?? '')));
+  .handler(async (event) => json(200, await getFeedback(container(), event.pathParameters?.id ?? '', event.principal ?? { roles: [] })));

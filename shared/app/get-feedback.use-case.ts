@@ -1,3 +1,4 @@
+import type { Principal } from '../domain/auth.schema.js';
 import { NotFoundError } from '../domain/errors.js';
 import { FeedbackIdSchema, type Feedback } from '../domain/feedback.schema.js';
 import type { ThreadMessage } from '../domain/thread-message.schema.js';
@@ -12,11 +13,14 @@ export interface GetFeedbackDeps {
 /** Internal bookkeeping that callers of the API do not need. */
 export type FeedbackView = Omit<Feedback, 'sweeps' | 'eventPublishedAt'>;
 
-/** The item with its conversation (the messages after the first, oldest first). */
-export async function getFeedback(deps: GetFeedbackDeps, id: string): Promise<FeedbackView & { messages: ThreadMessage[] }> {
+/**
+ * The item with its conversation (the messages after the first, oldest first). Quarantined mail
+ * (spam or virus verdicts) is for admins only: to anyone else it does not exist.
+ */
+export async function getFeedback(deps: GetFeedbackDeps, id: string, caller: Pick<Principal, 'roles'>): Promise<FeedbackView & { messages: ThreadMessage[] }> {
   if (!FeedbackIdSchema.safeParse(id).success) throw new NotFoundError(`No feedback with id '${id}'.`);
   const [fb, messages] = await Promise.all([deps.store.get(id), deps.threads.listMessages(id)]);
-  if (!fb) throw new NotFoundError(`No feedback with id '${id}'.`);
+  if (!fb || (fb.stage === 'quarantined' && !caller.roles.includes('admin'))) throw new NotFoundError(`No feedback with id '${id}'.`);
   return { ...toView(fb), messages };
 }
 
