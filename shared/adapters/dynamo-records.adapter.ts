@@ -1,0 +1,135 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { OutboxRecordSchema, type OutboxRecord } from '../domain/workflow-records.schema.js';
+import type { Page } from '../ports/customer-store.port.js';
+import type { ConfigStore, OutboxStore, RecognitionStore, StoredConfig } from '../ports/workflow-store.port.js';
+import { conditionalWrite, decodeCursor, encodeCursor } from './dynamo-write.util.js';
+
+const docOf = (client: DynamoDBClient) => DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+const KEYS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi3pk', 'gsi3sk'];
+const strip = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !KEYS.includes(k)));
+
+/**
+ * Outbox: `OUTBOX#<id>`; listed newest first through gsi1 (`OUTBOX`) and, per item, through gsi3
+ * (`OUTBOX#<feedbackId>`).
+ */
+export class DynamoOutboxStore implements OutboxStore {
+  private readonly doc: DynamoDBDocumentClient;
+  constructor(client: DynamoDBClient, private readonly tableName: string) {
+    this.doc = docOf(client);
+  }
+  async record(m: OutboxRecord): Promise<void> {
+    const at = `${m.at}#${m.id}`;
+    await conditionalWrite(
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { pk: `OUTBOX#${m.id}`, sk: 'OUTBOX', ...m, gsi1pk: 'OUTBOX', gsi1sk: at, ...(m.feedbackId && { gsi3pk: `OUTBOX#${m.feedbackId}`, gsi3sk: at }) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+  }
+  async list(q: { feedbackId?: string; limit: number; cursor?: string }): Promise<Page<OutboxRecord>> {
+    const [index, key, value] = q.feedbackId ? ['gsi3', 'gsi3pk', `OUTBOX#${q.feedbackId}`] : ['gsi1', 'gsi1pk', 'OUTBOX'];
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: `${key} = :v`,
+        ExpressionAttributeValues: { ':v': value },
+        ScanIndexForward: false,
+        Limit: q.limit,
+        ExclusiveStartKey: decodeCursor(q.cursor),
+      }),
+    );
+    return { items: (out.Items ?? []).map((i) => OutboxRecordSchema.parse(strip(i))), ...(out.LastEvaluatedKey && { cursor: encodeCursor(out.LastEvaluatedKey) }) };
+  }
+}
+
+/** Kudos (`KUDOS#<agent>`) and collections (`COLLECTION#<name>`): one item per feedback, listed newest first via gsi1. */
+export class DynamoRecognitionStore implements RecognitionStore {
+  private readonly doc: DynamoDBDocumentClient;
+  constructor(client: DynamoDBClient, private readonly tableName: string) {
+    this.doc = docOf(client);
+  }
+  private async add(partition: string, feedbackId: string, at: string): Promise<void> {
+    await conditionalWrite(
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { pk: partition, sk: `FEEDBACK#${feedbackId}`, feedbackId, at, gsi1pk: partition, gsi1sk: `${at}#${feedbackId}` },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+  }
+  private async list(partition: string, limit: number, cursor?: string): Promise<Page<{ feedbackId: string; at: string }>> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': partition },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }),
+    );
+    return {
+      items: (out.Items ?? []).map((i) => ({ feedbackId: String(i.feedbackId), at: String(i.at) })),
+      ...(out.LastEvaluatedKey && { cursor: encodeCursor(out.LastEvaluatedKey) }),
+    };
+  }
+  recordKudos(agentId: string, feedbackId: string, at: string) {
+    return this.add(`KUDOS#${agentId}`, feedbackId, at);
+  }
+  async listKudos(agentId: string, limit: number) {
+    return (await this.list(`KUDOS#${agentId}`, limit)).items;
+  }
+  addToCollection(collection: string, feedbackId: string, at: string) {
+    return this.add(`COLLECTION#${collection}`, feedbackId, at);
+  }
+  listCollection(collection: string, limit: number, cursor?: string) {
+    return this.list(`COLLECTION#${collection}`, limit, cursor);
+  }
+}
+
+/** Configuration documents (`CONFIG#<name>`), versioned; counters (`COUNTER#<name>`). */
+export class DynamoConfigStore implements ConfigStore {
+  private readonly doc: DynamoDBDocumentClient;
+  constructor(client: DynamoDBClient, private readonly tableName: string) {
+    this.doc = docOf(client);
+  }
+  async get(name: string): Promise<StoredConfig | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: `CONFIG#${name}`, sk: 'CONFIG' }, ConsistentRead: true }));
+    if (!out.Item) return undefined;
+    return { value: JSON.parse(String(out.Item.document)) as unknown, version: Number(out.Item.version), updatedAt: String(out.Item.updatedAt), ...(out.Item.updatedBy && { updatedBy: String(out.Item.updatedBy) }) };
+  }
+  put(name: string, value: unknown, expectedVersion: number, at: string, by: string): Promise<boolean> {
+    return conditionalWrite(
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          // Stored as a JSON string: documents nest deeper and vary more than attributes should.
+          Item: { pk: `CONFIG#${name}`, sk: 'CONFIG', document: JSON.stringify(value), version: expectedVersion + 1, updatedAt: at, updatedBy: by },
+          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+          ...(expectedVersion !== 0 && { ExpressionAttributeValues: { ':v': expectedVersion } }),
+        }),
+      ),
+    );
+  }
+  async nextCounter(name: string): Promise<number> {
+    const out = await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: `COUNTER#${name}`, sk: 'COUNTER' },
+        UpdateExpression: 'ADD #n :one',
+        ExpressionAttributeNames: { '#n': 'n' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(out.Attributes?.n ?? 1);
+  }
+}
