@@ -14,6 +14,8 @@ export const CONTEXT = {
   corsAllowOrigins: 'ouvidor:corsAllowOrigins',
   threatProtection: 'ouvidor:threatProtection',
   inboundEmailRecipients: 'ouvidor:inboundEmailRecipients',
+  emailIdentity: 'ouvidor:emailIdentity',
+  emailFrom: 'ouvidor:emailFrom',
 } as const;
 
 export interface OuvidorApp {
@@ -44,6 +46,8 @@ export function createOuvidorApp(props: AppProps = {}): OuvidorApp {
     logLevel: String(ctx(CONTEXT.logLevel) ?? 'INFO').toUpperCase(),
     corsAllowOrigins: list(ctx(CONTEXT.corsAllowOrigins), ['*']),
     inboundEmailRecipients: list(ctx(CONTEXT.inboundEmailRecipients), []),
+    emailIdentity: String(ctx(CONTEXT.emailIdentity) ?? 'example.com'),
+    emailFrom: String(ctx(CONTEXT.emailFrom) ?? '"Ouvidor" <feedback@example.com>'),
   });
   service.addStackDependency(stateful);
   // The cascade engine (the AWS default) calls Comprehend: exactly the actions its adapter uses.

@@ -10,6 +10,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ChannelFunctions } from './channels.construct.js';
+import { WorkflowFunctions } from './workflows.construct.js';
 import { OuvidorFunction } from './ouvidor-function.construct.js';
 import type { OuvidorFunctionProps } from './ouvidor-function.construct.js';
 import { PROCESSOR_MAX_BATCHING_WINDOW, PROCESSOR_TIMEOUT } from './stateful.stack.js';
@@ -29,6 +30,10 @@ export interface ServiceStackProps extends StackProps {
   readonly corsAllowOrigins: readonly string[];
   /** Addresses the SES receipt rule accepts (context `ouvidor:inboundEmailRecipients`). @default every verified address */
   readonly inboundEmailRecipients?: readonly string[];
+  /** SES identity (domain or address) outbound mail is sent from (context `ouvidor:emailIdentity`). */
+  readonly emailIdentity?: string;
+  /** The From header of outbound mail (context `ouvidor:emailFrom`). */
+  readonly emailFrom?: string;
   /** Default stage throttling. @default rate 50 rps, burst 100 */
   readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
 }
@@ -43,6 +48,8 @@ export class ServiceStack extends Stack {
   public readonly ingestWeb: OuvidorFunction;
   public readonly getFeedback: OuvidorFunction;
   public readonly getCustomer: OuvidorFunction;
+  /** Rules, SLA sweeper, team topic, outbox and admin configuration. */
+  public readonly workflows: WorkflowFunctions;
   /** Email, social, phone and the admin-only original text. */
   public readonly channels: ChannelFunctions;
   public readonly processFeedback: OuvidorFunction;
@@ -175,6 +182,14 @@ export class ServiceStack extends Stack {
       service: this,
       stateful: props.stateful,
       inboundEmailRecipients: props.inboundEmailRecipients ?? [],
+    });
+
+    this.workflows = new WorkflowFunctions(this, 'Workflows', {
+      service: this,
+      stateful: props.stateful,
+      bus: this.eventBus,
+      emailIdentity: props.emailIdentity ?? 'example.com',
+      emailFrom: props.emailFrom ?? '"Ouvidor" <feedback@example.com>',
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });

@@ -9,6 +9,7 @@ import { httpBridge } from './http-bridge.js';
 import { landingPage } from './landing.page.js';
 import { ensureBucket, ensureQueues, ensureTable, type ProvisionedQueue } from './provision.js';
 import { SqsPoller, type SqsHandler } from './sqs-poller.js';
+import { wireWorkflows } from './workflow-wiring.js';
 import { startSmtpListener } from './smtp-listener.js';
 import { INBOUND_EMAIL_PREFIX } from '../functions/ses-email/ses-email.handler.js';
 
@@ -22,6 +23,8 @@ export interface PlatformOptions {
   readonly pauseProcessing?: boolean;
   /** SMTP listener port (0 picks a free one; undefined: no listener). */
   readonly smtpPort?: number;
+  /** How often the SLA sweeper looks for deadlines that have come. Default every minute. */
+  readonly slaSweepIntervalMs?: number;
   /** How often the sweeper looks for items stuck in `received`. */
   readonly sweepIntervalMs?: number;
   readonly onError?: (e: unknown) => void;
@@ -69,9 +72,21 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   process.env.OUVIDOR_QUEUE_URL = queue.url;
   process.env.OUVIDOR_JWT_SECRET = jwtSecret(opts.dataDir ?? emulators.scratchDir);
   process.env.OUVIDOR_SURVEY_SECRET ??= localSecret(opts.dataDir ?? emulators.scratchDir, 'survey-secret');
+  // Failed workflow actions are retried after 1 s, 2 s, 4 s... locally (30 s upwards on AWS).
+  process.env.OUVIDOR_WORKFLOW_RETRY_MS ??= '1000';
+
+  const server: Server = createServer(httpBridge({ staticPages: landingPage, onError }));
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, opts.host ?? '0.0.0.0', () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  process.env.OUVIDOR_PUBLIC_URL = url;
   resetConfig();
   setContainer(undefined);
   const c = container();
+  const unwire = wireWorkflows(c, { region: env.AWS_REGION!, slaSweepMs: opts.slaSweepIntervalMs ?? 60_000, onError });
 
   // Whatever was accepted but not analyzed before the last stop (the queue lived in memory).
   await sweepReceived(c, { olderThanMs: 0, maxSweeps: 3, countsAsRetry: false });
@@ -88,13 +103,6 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   }, opts.sweepIntervalMs ?? 60_000);
   sweeper.unref();
 
-  const server: Server = createServer(httpBridge({ staticPages: landingPage, onError }));
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port, opts.host ?? '0.0.0.0', () => ok());
-  });
-  const port = (server.address() as AddressInfo).port;
-
   const smtp =
     opts.smtpPort === undefined
       ? undefined
@@ -109,7 +117,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
 
   let stopping: Promise<void> | undefined;
   return {
-    url: `http://localhost:${port}`,
+    url,
     port,
     smtpPort: smtp?.port,
     queue,
@@ -118,6 +126,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     stop: () =>
       (stopping ??= (async () => {
         clearInterval(sweeper);
+        unwire();
         await smtp?.stop();
         await new Promise<void>((ok) => {
           server.close(() => ok());

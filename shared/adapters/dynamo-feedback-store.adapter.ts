@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { nextDeadline } from '../domain/sla/sla-deadlines.js';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { FeedbackSchema, type Feedback } from '../domain/feedback.schema.js';
 import type { FeedbackStore, IdempotencyClaim, ReopenChanges } from '../ports/feedback-store.port.js';
@@ -20,7 +22,17 @@ export function feedbackItem(fb: Feedback): Record<string, unknown> {
     ...(fb.stage === 'analyzed' && { gsi1pk: `STATUS#${fb.status}`, gsi1sk: at }),
     ...(fb.customer.id !== undefined && { gsi3pk: `CUSTOMER#${fb.customer.id}`, gsi3sk: at }),
     ...(fb.stage === 'received' && { gsi4pk: RECEIVED_INDEX_PK, gsi4sk: at }),
+    ...slaIndexKeys(fb),
   };
+}
+
+/** Items on an SLA clock, by their next deadline; sharded so that no partition gets hot. */
+export const SLA_SHARDS = 4;
+export function slaIndexKeys(fb: Feedback): { gsi2pk?: string; gsi2sk?: string } {
+  const next = fb.sla && fb.stage === 'analyzed' ? nextDeadline(fb.sla) : undefined;
+  if (!next) return {};
+  const shard = createHash('sha1').update(fb.id).digest()[0]! % SLA_SHARDS;
+  return { gsi2pk: `SLA#${shard}`, gsi2sk: `${next.dueAt}#${fb.id}` };
 }
 
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk'];
@@ -63,17 +75,49 @@ export class DynamoFeedbackStore implements FeedbackStore {
     );
   }
 
-  async markEventPublished(id: string, version: number, at: string): Promise<void> {
+  update(fb: Feedback, expectedVersion: number): Promise<boolean> {
+    return conditional(
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: feedbackItem(fb),
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      ),
+    );
+  }
+
+  async listDue(before: string, limit: number): Promise<string[]> {
+    const shards = await Promise.all(
+      Array.from({ length: SLA_SHARDS }, (_, shard) =>
+        this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :before',
+            ExpressionAttributeValues: { ':pk': `SLA#${shard}`, ':before': `${before}#~` },
+            Limit: limit,
+          }),
+        ),
+      ),
+    );
+    return shards.flatMap((out) => (out.Items ?? []).map((i) => String(i.id))).slice(0, limit * SLA_SHARDS);
+  }
+
+  async markEventPublished(id: string, analysisVersion: number, at: string): Promise<void> {
     await conditional(
       this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: feedbackPk(id), sk: FEEDBACK_SK },
           UpdateExpression: 'SET eventPublishedAt = if_not_exists(eventPublishedAt, :at)',
-          // Exactly this version: a late mark from an older delivery must not cover a newer version.
-          ConditionExpression: 'attribute_exists(pk) AND #version = :v',
+          // Only while that analysis is the current one: a late mark from an older delivery must
+          // not cover an item analyzed again since (workflow changes to the record do not matter).
+          ConditionExpression: 'attribute_exists(pk) AND analysis.#version = :v',
           ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':at': at, ':v': version },
+          ExpressionAttributeValues: { ':at': at, ':v': analysisVersion },
         }),
       ),
     );

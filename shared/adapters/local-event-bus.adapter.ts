@@ -3,26 +3,54 @@ import type { EventBus } from '../ports/event-bus.port.js';
 
 export type EventSubscriber = (event: DomainEvent) => Promise<void>;
 
+export interface RetryPolicy {
+  /** Deliveries in all, the first included. */
+  readonly attempts: number;
+  /** Delay before the second delivery; doubles after each failure. */
+  readonly firstDelayMs: number;
+}
+
 /**
  * The embedded runtime's bus: delivers each event to in-process subscribers (the workflow
- * handlers), as EventBridge rules deliver to Lambda targets. Delivery is asynchronous; a
- * failing subscriber is reported, never allowed to fail the publisher.
+ * handlers), as EventBridge rules deliver to Lambda targets — asynchronously, and again with
+ * exponential backoff when the subscriber fails (EventBridge's retry policy), then gives up and
+ * reports (EventBridge's DLQ). A failing subscriber never fails the publisher.
  */
 export class LocalEventBus implements EventBus {
-  private readonly subscribers: EventSubscriber[] = [];
+  private readonly subscribers: Array<{ fn: EventSubscriber; retry: RetryPolicy }> = [];
   readonly published: DomainEvent[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+
   constructor(private readonly onError: (error: unknown, event: DomainEvent) => void = () => {}, private readonly keep = 1000) {}
 
-  subscribe(fn: EventSubscriber): () => void {
-    this.subscribers.push(fn);
-    return () => this.subscribers.splice(this.subscribers.indexOf(fn), 1);
+  subscribe(fn: EventSubscriber, retry: RetryPolicy = { attempts: 1, firstDelayMs: 0 }): () => void {
+    const entry = { fn, retry };
+    this.subscribers.push(entry);
+    return () => void this.subscribers.splice(this.subscribers.indexOf(entry), 1);
   }
 
   async publish(events: readonly DomainEvent[]): Promise<void> {
     for (const event of events) {
       this.published.push(event);
       if (this.published.length > this.keep) this.published.shift();
-      for (const fn of this.subscribers) setImmediate(() => fn(event).catch((e) => this.onError(e, event)));
+      for (const s of this.subscribers) this.deliver(s.fn, s.retry, event, 1, 0);
     }
+  }
+
+  /** Pending retries are dropped (the runtime is stopping). */
+  close(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private deliver(fn: EventSubscriber, retry: RetryPolicy, event: DomainEvent, attempt: number, delayMs: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn(event).catch((error: unknown) => {
+        if (attempt >= retry.attempts) this.onError(error, event);
+        else this.deliver(fn, retry, event, attempt + 1, Math.max(retry.firstDelayMs * 2 ** (attempt - 1), 1));
+      });
+    }, delayMs);
+    this.timers.add(timer);
   }
 }

@@ -58,7 +58,7 @@ export function applyAnalysis(fb: Feedback, a: Analysis, at: string, originalRef
     sentiment: a.sentiment,
     category: a.category,
     keyPhrases: a.keyPhrases,
-    analysis: { engine: a.engine, confidence: a.confidence, languageConfidence: a.language.confidence, pii: a.pii, analyzedAt: at },
+    analysis: { engine: a.engine, confidence: a.confidence, languageConfidence: a.language.confidence, pii: a.pii, analyzedAt: at, version: fb.version + 1 },
     originalRef,
     stage: 'analyzed',
     version: fb.version + 1,
@@ -69,7 +69,7 @@ export function applyAnalysis(fb: Feedback, a: Analysis, at: string, originalRef
 async function publishOnce(deps: ProcessDeps, fb: Feedback): Promise<void> {
   if (fb.eventPublishedAt) return;
   await deps.bus.publish([feedbackAnalyzedEvent(fb)]);
-  await deps.store.markEventPublished(fb.id, fb.version, deps.clock.now().toISOString());
+  await deps.store.markEventPublished(fb.id, fb.analysis?.version ?? fb.version, deps.clock.now().toISOString());
 }
 
 /**
@@ -91,7 +91,7 @@ export async function processFeedback(deps: ProcessDeps, id: string): Promise<Pr
     if (!current.eventPublishedAt) {
       // Either the delivery that wrote it died before publishing (then publish now), or it is
       // still at it (then come back later rather than publish twice).
-      const age = deps.clock.now().getTime() - Date.parse(current.updatedAt);
+      const age = deps.clock.now().getTime() - Date.parse(current.analysis?.analyzedAt ?? current.updatedAt);
       if (age < (deps.inFlightGraceMs ?? 60_000)) throw new ProcessingInFlightError(id);
       await publishOnce(deps, current);
     }
@@ -113,12 +113,20 @@ export async function processFeedback(deps: ProcessDeps, id: string): Promise<Pr
     await deps.objects.put(ref, JSON.stringify(original), 'application/json');
   }
 
-  const analyzed = applyAnalysis(current, analysis, now.toISOString(), ref, deps.redactor, customer);
-  if (!(await deps.store.saveAnalyzed(analyzed, current.version))) {
-    // A concurrent delivery wrote first and is publishing; were it to die, its own message
-    // would come back and publish.
-    return 'duplicate';
+  let base = current;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const analyzed = applyAnalysis(base, analysis, now.toISOString(), ref, deps.redactor, customer);
+    if (await deps.store.saveAnalyzed(analyzed, base.version)) {
+      await publishOnce(deps, analyzed);
+      return 'analyzed';
+    }
+    const fresh = await deps.store.get(id);
+    // A concurrent delivery analyzed it first and is publishing (were it to die, its own message
+    // would come back and publish)...
+    if (!fresh || fresh.stage !== 'received' || fresh.text !== base.text) return 'duplicate';
+    // ...or something else touched the still-received record (a survey answer changed its score):
+    // apply the same analysis to what is there now.
+    base = fresh;
   }
-  await publishOnce(deps, analyzed);
-  return 'analyzed';
+  throw new ProcessingInFlightError(id);
 }

@@ -29,17 +29,20 @@ export interface DomainEvent<T = unknown> {
 }
 
 export const FEEDBACK_ANALYZED = 'feedback.analyzed';
+/** Published by triage when an item is resolved (the survey workflow listens). */
+export const FEEDBACK_RESOLVED = 'feedback.resolved';
 
 export function feedbackAnalyzedEvent(fb: Feedback): DomainEvent<FeedbackAnalyzedDetail> {
   if (!fb.sentiment || !fb.category) throw new Error(`feedback ${fb.id} is not analyzed`);
+  const version = fb.analysis?.version ?? fb.version;
   return {
     type: FEEDBACK_ANALYZED,
     // One event per analyzed version (a survey answer changed later is analyzed again).
-    id: `${FEEDBACK_ANALYZED}:${fb.id}:v${fb.version}`,
+    id: `${FEEDBACK_ANALYZED}:${fb.id}:v${version}`,
     time: fb.analysis?.analyzedAt ?? fb.updatedAt,
     detail: {
       id: fb.id,
-      version: fb.version,
+      version,
       channel: fb.channel,
       receivedAt: fb.receivedAt,
       language: fb.language,

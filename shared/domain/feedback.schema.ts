@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CategorySchema, ChannelSchema, AnalyzerEngineSchema, PiiEntitySchema, SentimentSchema } from './analysis.schema.js';
+import { PrioritySchema } from './priority.schema.js';
+import { SlaStateSchema } from './sla/sla-state.schema.js';
 
 export { CategorySchema, ChannelSchema, SentimentSchema };
 
@@ -9,8 +11,7 @@ export const FeedbackIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'mu
 export const FeedbackStatusSchema = z.enum(['new', 'open', 'pending', 'resolved', 'closed']);
 export type FeedbackStatus = z.infer<typeof FeedbackStatusSchema>;
 
-export const PrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
-export type Priority = z.infer<typeof PrioritySchema>;
+export { PrioritySchema, type Priority } from './priority.schema.js';
 
 /** Where the item is in the pipeline (distinct from the triage `status`). */
 /**
@@ -92,6 +93,8 @@ export const AnalysisMetaSchema = z.object({
   /** Types and offsets (in the original text) of what was redacted; never the values. */
   pii: z.array(PiiEntitySchema),
   analyzedAt: z.iso.datetime(),
+  /** The record version this analysis produced (workflows and triage bump the version later). */
+  version: z.number().int().min(1),
 });
 export type AnalysisMeta = z.infer<typeof AnalysisMetaSchema>;
 
@@ -116,6 +119,10 @@ export const FeedbackSchema = z.object({
   status: FeedbackStatusSchema,
   priority: PrioritySchema,
   assignee: z.string().optional(),
+  /** The team the item was routed to (rules' `assign`). */
+  team: z.string().optional(),
+  /** The SLA clock (first response and resolution due times on business time), once started. */
+  sla: SlaStateSchema.optional(),
   labels: z.array(z.string()),
   source: SourceSchema,
   metadata: MetadataSchema.optional(),

@@ -19,6 +19,18 @@ const ConfigSchema = z.object({
   /** Base of links sent to customers (survey links), e.g. https://feedback.example.com; else derived from the request. */
   OUVIDOR_PUBLIC_URL: z.url().optional(),
   /** How long a survey link stays valid. */
+  /** Outbound email: `ses` (AWS), `smtp` (through OUVIDOR_SMTP_RELAY_URL) or `outbox` (recorded only). */
+  OUVIDOR_EMAIL_OUTBOUND: z.enum(['ses', 'smtp', 'outbox']).default('outbox'),
+  /** The sender, e.g. `"Loja Exemplo" <atendimento@loja.example>` (an SES-verified identity on AWS). */
+  OUVIDOR_EMAIL_FROM: z.string().min(3).default('"Ouvidor" <ouvidor@localhost>'),
+  OUVIDOR_SES_CONFIGURATION_SET: z.string().optional(),
+  OUVIDOR_SMTP_RELAY_URL: z.string().optional(),
+  OUVIDOR_SNS_TOPIC_ARN: z.string().optional(),
+  /** The console's URL, for links in team notifications. */
+  OUVIDOR_CONSOLE_URL: z.url().optional(),
+  OUVIDOR_TEAM_LOCALE: z.enum(['pt-BR', 'en']).default('pt-BR'),
+  /** Delay before a failed workflow action's second attempt (doubles each time). */
+  OUVIDOR_WORKFLOW_RETRY_MS: z.coerce.number().int().min(0).default(30_000),
   OUVIDOR_SURVEY_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Endpoint overrides (the local emulators); unset on AWS. */
   OUVIDOR_DYNAMODB_ENDPOINT: z.url().optional(),

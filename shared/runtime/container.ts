@@ -30,7 +30,13 @@ import type { FeedbackQueue } from '../ports/queue.port.js';
 import type { TokenVerifier } from '../ports/token-verifier.port.js';
 import { socialProviders } from '../adapters/social/social-providers.adapter.js';
 import type { SocialWebhookProvider } from '../ports/social-webhook.port.js';
+import { DynamoConfigStore, DynamoOutboxStore, DynamoRecognitionStore } from '../adapters/dynamo-records.adapter.js';
+import { DynamoActionLog, DynamoTimelineStore } from '../adapters/dynamo-workflow-store.adapter.js';
+import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from '../app/workflows/workflow-context.js';
+import type { CustomerMessenger, TeamNotifier } from '../ports/messenger.port.js';
+import type { ActionLog, ConfigStore, OutboxStore, RecognitionStore, TimelineStore } from '../ports/workflow-store.port.js';
 import { makeAnalyzer } from './analyzer.factory.js';
+import { outbound } from './outbound.factory.js';
 import { appSecrets } from './secrets.js';
 import { config, type Config } from './config.js';
 import { logger } from './logger.js';
@@ -51,6 +57,15 @@ export interface Container {
   readonly surveys: SurveyStore;
   /** Signs and checks survey links; the key (from `appSecrets()`) is loaded on first use. */
   readonly surveyTokens: SurveyTokens;
+  readonly actions: ActionLog;
+  readonly timeline: TimelineStore;
+  readonly outbox: OutboxStore;
+  readonly recognition: RecognitionStore;
+  /** Admin-editable documents (rules, service standards) and counters. */
+  readonly configs: ConfigStore;
+  readonly messenger: CustomerMessenger;
+  readonly notifier: TeamNotifier;
+  readonly workflow: WorkflowSettings;
   readonly clock: Clock;
   readonly log: Log;
 }
@@ -91,6 +106,19 @@ export function buildContainer(cfg: Config): Container {
         : new CognitoTokenVerifier(cfg.OUVIDOR_AUTH_ISSUER, cfg.OUVIDOR_AUTH_AUDIENCE),
     surveys: new DynamoSurveyStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
     surveyTokens: new JoseSurveyTokens(async () => (await appSecrets()).surveySigningKey, systemClock),
+    actions: new DynamoActionLog(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
+    timeline: new DynamoTimelineStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
+    outbox: new DynamoOutboxStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
+    recognition: new DynamoRecognitionStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
+    configs: new DynamoConfigStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
+    ...outbound(cfg),
+    workflow: {
+      ...DEFAULT_WORKFLOW_SETTINGS,
+      retryBaseMs: cfg.OUVIDOR_WORKFLOW_RETRY_MS,
+      publicBaseUrl: cfg.OUVIDOR_PUBLIC_URL ?? 'http://localhost:3000',
+      teamLocale: cfg.OUVIDOR_TEAM_LOCALE,
+      ...(cfg.OUVIDOR_CONSOLE_URL && { consoleUrl: cfg.OUVIDOR_CONSOLE_URL }),
+    },
     clock: systemClock,
     log: logger,
   };

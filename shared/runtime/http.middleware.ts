@@ -13,7 +13,11 @@ import type { Log } from '../ports/logger.port.js';
 import type { TokenVerifier } from '../ports/token-verifier.port.js';
 
 export type HttpResult = Exclude<APIGatewayProxyResultV2, string>;
-export type ParsedBody = { kind: 'json'; value: unknown } | { kind: 'form'; value: URLSearchParams } | { kind: 'rfc822'; value: Uint8Array };
+export type ParsedBody =
+  | { kind: 'json'; value: unknown; text: string }
+  | { kind: 'form'; value: URLSearchParams }
+  | { kind: 'rfc822'; value: Uint8Array }
+  | { kind: 'yaml'; value: string };
 /** The API Gateway v2 event with what the middlewares below add. */
 export type HttpEvent = APIGatewayProxyEventV2 & { parsedBody?: ParsedBody; principal?: Principal };
 type HttpMiddleware = MiddlewareObj<HttpEvent, HttpResult, Error, Context>;
@@ -48,7 +52,7 @@ export const jsonErrors = (log: Log): HttpMiddleware => ({
   },
 });
 
-const TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded', rfc822: 'message/rfc822' } as const;
+const TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded', rfc822: 'message/rfc822', yaml: 'application/yaml' } as const;
 
 /**
  * Decodes a JSON or HTML-form body within a size limit, answering 413/415/400 with the reason.
@@ -71,13 +75,17 @@ export const readBody = (opts: { maxBytes: number; accept: ReadonlyArray<keyof t
       return;
     }
     const text = bytes.toString('utf8');
+    if (kind === 'yaml') {
+      event.parsedBody = { kind, value: text };
+      return;
+    }
     if (kind === 'form') {
       event.parsedBody = { kind, value: new URLSearchParams(text) };
       return;
     }
     if (text.trim() === '') throw new MalformedBodyError('The body is empty; send a JSON object.');
     try {
-      event.parsedBody = { kind, value: JSON.parse(text) as unknown };
+      event.parsedBody = { kind, value: JSON.parse(text) as unknown, text };
     } catch (cause) {
       throw new MalformedBodyError(`The body is not valid JSON: ${(cause as Error).message}`, { cause });
     }

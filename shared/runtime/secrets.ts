@@ -14,6 +14,11 @@ const AppSecretsSchema = z.object({
   xConsumerSecret: z.string().optional(),
   /** The `generic` social webhook's shared secret. */
   webhookSecret: z.string().optional(),
+  /** Replies on Facebook/Instagram (a page access token) and on X (an OAuth 2.0 user token). */
+  metaPageAccessToken: z.string().optional(),
+  xUserAccessToken: z.string().optional(),
+  /** A Slack-compatible incoming-webhook URL for team notifications (it embeds a token). */
+  slackWebhookUrl: z.string().optional(),
 });
 export type AppSecrets = z.infer<typeof AppSecretsSchema>;
 
@@ -26,6 +31,9 @@ export function secretsFromEnv(env: NodeJS.ProcessEnv): AppSecrets {
     metaVerifyToken: blank(env.OUVIDOR_META_VERIFY_TOKEN),
     xConsumerSecret: blank(env.OUVIDOR_X_CONSUMER_SECRET),
     webhookSecret: blank(env.OUVIDOR_WEBHOOK_SECRET),
+    metaPageAccessToken: blank(env.OUVIDOR_META_PAGE_TOKEN),
+    xUserAccessToken: blank(env.OUVIDOR_X_USER_TOKEN),
+    slackWebhookUrl: blank(env.OUVIDOR_SLACK_WEBHOOK_URL),
   });
 }
 

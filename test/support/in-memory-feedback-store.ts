@@ -1,3 +1,4 @@
+import { nextDeadline } from '../../shared/domain/sla/sla-deadlines.js';
 import type { Feedback } from '../../shared/domain/feedback.schema.js';
 import type { FeedbackStore, IdempotencyClaim, ReopenChanges } from '../../shared/ports/feedback-store.port.js';
 
@@ -28,9 +29,25 @@ export class InMemoryFeedbackStore implements FeedbackStore {
     this.items.set(fb.id, structuredClone(fb));
     return true;
   }
+  async update(fb: Feedback, expectedVersion: number) {
+    const cur = this.items.get(fb.id);
+    if (!cur || cur.version !== expectedVersion) return false;
+    this.items.set(fb.id, structuredClone(fb));
+    return true;
+  }
+  async listDue(before: string, limit: number) {
+    return [...this.items.values()]
+      .flatMap((f) => {
+        const next = f.sla && f.stage === 'analyzed' ? nextDeadline(f.sla) : undefined;
+        return next && next.dueAt <= before ? [{ id: f.id, dueAt: next.dueAt }] : [];
+      })
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+      .slice(0, limit)
+      .map((d) => d.id);
+  }
   async markEventPublished(id: string, version: number, at: string) {
     const cur = this.items.get(id);
-    if (cur && cur.version === version) cur.eventPublishedAt ??= at;
+    if (cur && cur.analysis?.version === version) cur.eventPublishedAt ??= at;
   }
   async claimIdempotencyKey(claim: IdempotencyClaim, expiresAt: string, now: string) {
     const cur = this.claims.get(claim.key);

@@ -1,4 +1,4 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { signLocalToken } from '../../shared/adapters/jwt-token-verifier.adapter.js';
 import type { Role } from '../../shared/domain/auth.schema.js';
@@ -12,6 +12,8 @@ export interface TestPlatform extends Platform {
   get(path: string, role?: Role): Promise<Response>;
   /** Items in the table (any kind). */
   tableCount(): Promise<number>;
+  /** Feedback items in the table (a test-only scan; workflows add other records in the background). */
+  feedbackCount(): Promise<number>;
   /** The item a channel created for a provider's id (a test-only scan). */
   findBySourceId(externalId: string): Promise<string | undefined>;
   /** Messages waiting or in flight on the processing queue. */
@@ -35,6 +37,18 @@ export async function startTestPlatform(opts: Partial<PlatformOptions> = {}): Pr
       }),
     get: async (path, role) => fetch(`${platform.url}${path}`, role ? { headers: { authorization: `Bearer ${await token(role)}` } } : {}),
     tableCount: async () => (await clients.dynamodb.send(new ScanCommand({ TableName: config().OUVIDOR_TABLE_NAME, Select: 'COUNT' }))).Count ?? 0,
+    feedbackCount: async () => {
+      let count = 0;
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const out = await clients.dynamodb.send(
+          new ScanCommand({ TableName: config().OUVIDOR_TABLE_NAME, Select: 'COUNT', FilterExpression: 'sk = :fb', ExpressionAttributeValues: { ':fb': { S: 'FEEDBACK' } }, ExclusiveStartKey: start }),
+        );
+        count += out.Count ?? 0;
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return count;
+    },
     findBySourceId: async (externalId) => {
       const out = await clients.dynamodb.send(
         new ScanCommand({

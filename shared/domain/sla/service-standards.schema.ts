@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { IANAZone } from 'luxon';
 import { ChannelSchema } from '../analysis.schema.js';
 import type { Channel } from '../analysis.schema.js';
-import { PrioritySchema } from '../feedback.schema.js';
-import type { Priority } from '../feedback.schema.js';
+import { PrioritySchema } from '../priority.schema.js';
+import type { Priority } from '../priority.schema.js';
 
 /**
  * Service standards: when we are open, which days we are closed, and how fast we promise to

@@ -1,6 +1,6 @@
 import { ChannelSchema } from '../analysis.schema.js';
 import type { Channel } from '../analysis.schema.js';
-import type { Priority } from '../feedback.schema.js';
+import type { Priority } from '../priority.schema.js';
 import type { Locale } from '../i18n.js';
 import { WEEKDAYS } from './service-standards.schema.js';
 import type { BusinessHours, ClockKind, ServiceStandards, Weekday } from './service-standards.schema.js';

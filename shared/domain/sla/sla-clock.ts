@@ -1,5 +1,5 @@
 import type { Channel } from '../analysis.schema.js';
-import type { Priority } from '../feedback.schema.js';
+import type { Priority } from '../priority.schema.js';
 import { addClockMinutes, clockMinutesBetween } from './business-clock.js';
 import { calendarOf, targetsFor } from './service-standards.schema.js';
 import type { ServiceStandards } from './service-standards.schema.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChannelSchema } from '../analysis.schema.js';
-import { PrioritySchema } from '../feedback.schema.js';
+import { PrioritySchema } from '../priority.schema.js';
 import { OuvidorError } from '../errors.js';
 import { ClockKindSchema } from './service-standards.schema.js';
 

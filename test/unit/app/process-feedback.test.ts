@@ -87,6 +87,19 @@ describe('process feedback', () => {
     expect(analyzer.calls).toBe(1);
   });
 
+  it('applies its analysis to the record as it is now when the received record changed meanwhile', async () => {
+    const id = await accept('Entrega ruim');
+    const analyze = analyzer.analyze.bind(analyzer);
+    analyzer.analyze = async (input) => {
+      const fb = store.items.get(id)!;
+      store.items.set(id, { ...fb, version: fb.version + 1, rating: { type: 'nps', score: 1 } });
+      return analyze(input);
+    };
+    expect(await processFeedback(deps, id)).toBe('analyzed');
+    expect(store.items.get(id)).toMatchObject({ stage: 'analyzed', version: 3, rating: { score: 1 }, analysis: { version: 3 } });
+    expect(bus.events.map((e) => e.id)).toEqual([`feedback.analyzed:${id}:v3`]);
+  });
+
   it('drops a message for an unknown item', async () => {
     expect(await processFeedback(deps, '01JZZZZZZZZZZZZZZZZZZZZZZZ')).toBe('missing');
   });
