@@ -5,7 +5,7 @@ import { runWorkflows, WorkflowRetryError } from '../../shared/app/run-workflows
 import { sweepSla } from '../../shared/app/sweep-sla.use-case.js';
 import { feedbackAnalyzedEvent } from '../../shared/domain/feedback-events.schema.js';
 import type { Feedback } from '../../shared/domain/feedback.schema.js';
-import type { OutboxRecord, TimelineEntry } from '../../shared/domain/workflow-records.schema.js';
+import type { ActionRecord, OutboxRecord, TimelineEntry } from '../../shared/domain/workflow-records.schema.js';
 import type { Container } from '../../shared/runtime/container.js';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform.js';
 
@@ -39,8 +39,11 @@ describe('default workflows', () => {
     expect(sent.find((m) => m.kind === 'team')).toMatchObject({ template: 'team-new-complaint' });
     // The acknowledgement is part of the conversation, and the timeline says what happened.
     expect(fb.messages).toEqual([expect.objectContaining({ direction: 'outbound' })]);
-    const timeline = await p.container.timeline.list(id);
-    expect(timeline.map((e: TimelineEntry) => e.type)).toEqual(expect.arrayContaining(['rule-matched', 'action-done', 'message-sent', 'notification-sent']));
+    // The timeline, read with the item, says what happened, in order.
+    const timeline = (fb as Item & { timeline: TimelineEntry[] }).timeline;
+    expect(timeline[0]).toMatchObject({ type: 'received' });
+    expect(timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['analyzed', 'rule-matched', 'action-done', 'message-sent', 'notification-sent']));
+    expect(timeline.map((e) => e.at)).toEqual([...timeline.map((e) => e.at)].sort());
   });
 
   it('escalates a threat to go to Procon as urgent', async () => {
@@ -94,6 +97,21 @@ describe('default workflows', () => {
   });
 });
 
+describe('on resolution', () => {
+  it('sends the customer a CSAT survey link, once', async () => {
+    const id = await submit({ text: 'Minha dúvida: como troco o endereço de entrega?', customer: { email: 'gil@example.com', name: 'Gil' } });
+    await settled(id, (f) => f.stage === 'analyzed' && f.sla !== undefined);
+    await p.container.bus.publish([{ type: 'feedback.resolved', id: `feedback.resolved:${id}`, time: new Date().toISOString(), detail: { id } }]);
+    const { sent } = await settled(id, (_f, s) => s.some((m) => m.template === 'survey-invite'));
+    const invite = sent.find((m) => m.template === 'survey-invite')!;
+    const url = /https?:\/\/\S+\/v1\/surveys\/[\w.-]+/.exec(invite.text)?.[0];
+    expect(url).toBeDefined();
+    expect((await fetch(url!)).status).toBe(200);
+    await runWorkflows(p.container, { trigger: 'resolved', feedbackId: id });
+    expect((await outbox(id)).filter((m) => m.template === 'survey-invite')).toHaveLength(1);
+  });
+});
+
 describe('a failing action', () => {
   /** An analyzed item the platform's own pipeline and workflows never saw. */
   async function quietItem(text: string): Promise<string> {
@@ -126,7 +144,7 @@ describe('a failing action', () => {
     const fb = (await c.store.get(id))!;
     expect(fb.priority).toBe('high');
     expect(fb.sla).toBeDefined();
-    const records = await c.actions.list(id);
+    const records = ((await item(id)) as unknown as { actions: ActionRecord[] }).actions;
     expect(records.find((r) => r.type === 'sendMessage')).toMatchObject({ status: 'failed', attempts: 1, lastError: 'relay refused: 451 try later' });
     expect(records.filter((r) => r.status === 'done').map((r) => r.type)).toEqual(expect.arrayContaining(['setPriority', 'startSla', 'notifyTeam']));
     const run = await runWorkflows(c, { trigger: 'analyzed', feedbackId: id });
