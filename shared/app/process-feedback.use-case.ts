@@ -53,6 +53,8 @@ export function applyAnalysis(fb: Feedback, a: Analysis, at: string, originalRef
     customer,
     ...(fb.subject !== undefined && { subject: redact(fb.subject) }),
     ...(fb.call && { call: { ...fb.call, turns: fb.call.turns.map((t) => ({ ...t, text: redact(t.text) })) } }),
+    // Free-form metadata from API clients may carry contact details too.
+    ...(fb.metadata && { metadata: Object.fromEntries(Object.entries(fb.metadata).map(([k, v]) => [k, typeof v === 'string' ? redact(v) : v])) }),
     text: a.redactedText,
     language: a.language.code,
     sentiment: a.sentiment,

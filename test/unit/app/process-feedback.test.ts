@@ -177,6 +177,7 @@ describe('process feedback: customers, surveys and calls', () => {
     const { id } = await acceptDraft({
       channel: 'phone',
       subject: 'CPF 529.982.247-25',
+      metadata: { contact: 'ligar em +55 11 98765-4321', attempts: 2 },
       text: 'Meu boleto veio errado, ruim',
       call: { format: 'call-analytics', externalId: 'job-1', turns: [
         { role: 'AGENT', text: 'Pode confirmar seu e-mail?' },
@@ -186,6 +187,7 @@ describe('process feedback: customers, surveys and calls', () => {
     await processFeedback(deps, id);
     const fb = store.items.get(id)!;
     expect(fb.subject).toBe('CPF [CPF]');
+    expect(fb.metadata).toEqual({ contact: 'ligar em [PHONE]', attempts: 2 });
     expect(fb.call!.turns[1]!.text).toBe('É [EMAIL] e meu CPF é [CPF]');
     const original = new TextDecoder().decode(objects.objects.get(fb.originalRef!)!);
     expect(original).toContain('529.982.247-25');
