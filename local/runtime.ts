@@ -6,7 +6,7 @@ import { awsClients, container, setContainer, type Container } from '../shared/r
 import { jwtSecret, localSecret } from './data-dir.js';
 import { EMULATOR_CREDENTIALS, startEmulators, type Emulators } from './emulators.js';
 import { httpBridge } from './http-bridge.js';
-import { landingPage } from './landing.page.js';
+import { consoleSite } from './console-site.js';
 import { ensureBucket, ensureQueues, ensureTable, type ProvisionedQueue } from './provision.js';
 import { SqsPoller, type SqsHandler } from './sqs-poller.js';
 import { wireWorkflows } from './workflow-wiring.js';
@@ -75,7 +75,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   // Failed workflow actions are retried after 1 s, 2 s, 4 s... locally (30 s upwards on AWS).
   process.env.OUVIDOR_WORKFLOW_RETRY_MS ??= '1000';
 
-  const server: Server = createServer(httpBridge({ staticPages: landingPage, onError }));
+  const server: Server = createServer(httpBridge({ staticPages: consoleSite(), onError }));
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(opts.port, opts.host ?? '0.0.0.0', () => ok());

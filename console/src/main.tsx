@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Ouvidor</p>, document.getElementById('app')!);
