@@ -1,2 +1,6 @@
 import { render } from 'preact';
-render(<p>Ouvidor</p>, document.getElementById('app')!);
+import { loadConfig } from './api';
+import { App } from './app';
+import './styles.css';
+
+void loadConfig().then(() => render(<App />, document.getElementById('app')!));
