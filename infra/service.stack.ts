@@ -11,6 +11,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ChannelFunctions } from './channels.construct.js';
 import { WorkflowFunctions } from './workflows.construct.js';
+import { TriageFunctions } from './triage.construct.js';
 import { OuvidorFunction } from './ouvidor-function.construct.js';
 import type { OuvidorFunctionProps } from './ouvidor-function.construct.js';
 import { PROCESSOR_MAX_BATCHING_WINDOW, PROCESSOR_TIMEOUT } from './stateful.stack.js';
@@ -52,6 +53,8 @@ export class ServiceStack extends Stack {
   public readonly workflows: WorkflowFunctions;
   /** Email, social, phone and the admin-only original text. */
   public readonly channels: ChannelFunctions;
+  /** The agents' triage API: inbox, changes, replies, notes, bulk. */
+  public readonly triage: TriageFunctions;
   public readonly processFeedback: OuvidorFunction;
   public readonly sweepReceived: OuvidorFunction;
   public readonly createSurvey: OuvidorFunction;
@@ -185,6 +188,14 @@ export class ServiceStack extends Stack {
     });
 
     this.workflows = new WorkflowFunctions(this, 'Workflows', {
+      service: this,
+      stateful: props.stateful,
+      bus: this.eventBus,
+      emailIdentity: props.emailIdentity ?? 'example.com',
+      emailFrom: props.emailFrom ?? '"Ouvidor" <feedback@example.com>',
+    });
+
+    this.triage = new TriageFunctions(this, 'Triage', {
       service: this,
       stateful: props.stateful,
       bus: this.eventBus,

@@ -2,11 +2,17 @@ import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, ty
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { TABLE_ATTRIBUTES, TABLE_INDEXES, TABLE_KEYS } from '../shared/adapters/dynamo-table.definition.js';
+import { migrateTable, resumeInterruptedMigration } from './table-migration.js';
 
-/** Creates the table from the shared definition unless it exists. */
+/**
+ * Creates the table from the shared definition unless it exists; an existing table (a data folder
+ * from an earlier version) gets the indexes it lacks (local/table-migration.ts).
+ */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  await resumeInterruptedMigration(client, tableName);
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const existing = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (existing.Table) await migrateTable(client, tableName, existing.Table);
     return;
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException) && (e as Error).name !== 'ResourceNotFoundException') throw e;

@@ -15,6 +15,7 @@ export interface Route {
 export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/feedback', functionName: 'ingest-web', load: () => import('../functions/ingest-web/ingest-web.handler.js') },
   { method: 'GET', path: '/v1/feedback/{id}', functionName: 'get-feedback', load: () => import('../functions/get-feedback/get-feedback.handler.js') },
+  { method: 'GET', path: '/v1/feedback', functionName: 'list-feedback', load: () => import('../functions/list-feedback/list-feedback.handler.js') },
   { method: 'GET', path: '/v1/channels/social/{provider}', functionName: 'social-webhook', load: () => import('../functions/social-webhook/social-webhook.handler.js') },
   { method: 'POST', path: '/v1/channels/social/{provider}', functionName: 'social-webhook', load: () => import('../functions/social-webhook/social-webhook.handler.js') },
   { method: 'POST', path: '/v1/channels/email', functionName: 'ingest-email', load: () => import('../functions/ingest-email/ingest-email.handler.js') },

@@ -20,11 +20,16 @@ export function feedbackItem(fb: Feedback): Record<string, unknown> {
     pk: feedbackPk(fb.id),
     sk: FEEDBACK_SK,
     ...(fb.stage === 'analyzed' && { gsi1pk: `STATUS#${fb.status}`, gsi1sk: at }),
+    ...(fb.stage === 'analyzed' && { gsi5pk: priorityIndexPk(fb.status, fb.priority), gsi5sk: at }),
     ...(fb.customer.id !== undefined && { gsi3pk: `CUSTOMER#${fb.customer.id}`, gsi3sk: at }),
     ...(fb.stage === 'received' && { gsi4pk: RECEIVED_INDEX_PK, gsi4sk: at }),
     ...slaIndexKeys(fb),
   };
 }
+
+/** The triage list by priority: one partition per (status, rank), rank 0 = urgent … 3 = low. */
+const PRIORITY_RANK: Readonly<Record<Feedback['priority'], number>> = { urgent: 0, high: 1, normal: 2, low: 3 };
+export const priorityIndexPk = (status: Feedback['status'], priority: Feedback['priority']): string => `PRIORITY#${status}#${PRIORITY_RANK[priority]}`;
 
 /** Items on an SLA clock, by their next deadline; sharded so that no partition gets hot. */
 export const SLA_SHARDS = 4;
@@ -35,7 +40,7 @@ export function slaIndexKeys(fb: Feedback): { gsi2pk?: string; gsi2sk?: string }
   return { gsi2pk: `SLA#${shard}`, gsi2sk: `${next.dueAt}#${fb.id}` };
 }
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk'];
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'gsi5pk', 'gsi5sk'];
 export function fromItem(item: Record<string, unknown>): Feedback {
   const copy = { ...item };
   for (const k of KEY_ATTRIBUTES) delete copy[k];
@@ -204,7 +209,7 @@ export class DynamoFeedbackStore implements FeedbackStore {
           UpdateExpression:
             'SET #text = :text, rating = :rating, #stage = :received, gsi4pk = :g4pk, gsi4sk = :g4sk, #version = :next, ' +
             'keyPhrases = :none, sweeps = :zero, updatedAt = :at ' +
-            `REMOVE eventPublishedAt, gsi1pk, gsi1sk, sentiment, category, analysis, failure${changes.newText ? ', originalRef' : ''}`,
+            `REMOVE eventPublishedAt, gsi1pk, gsi1sk, gsi5pk, gsi5sk, sentiment, category, analysis, failure${changes.newText ? ', originalRef' : ''}`,
           ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
           ExpressionAttributeNames: { '#text': 'text', '#stage': 'stage', '#version': 'version' },
           ExpressionAttributeValues: {

@@ -26,6 +26,8 @@ export const TABLE_INDEXES: readonly IndexDefinition[] = [
   { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: 'ALL' },
   // Pipeline sweep: items accepted but not yet analyzed. gsi4pk = STAGE#received, gsi4sk = <receivedAt>#<id>; sparse
   { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projection: 'KEYS_ONLY' },
+  // Triage by priority: gsi5pk = PRIORITY#<status>#<rank> (0 urgent … 3 low), gsi5sk = <receivedAt>#<id>; analyzed items only
+  { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk', projection: 'ALL' },
 ];
 
 /** Every key attribute is a string. */

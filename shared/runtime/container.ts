@@ -4,6 +4,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoCustomerStore } from '../adapters/dynamo-customer-store.adapter.js';
 import { DynamoFeedbackStore } from '../adapters/dynamo-feedback-store.adapter.js';
+import { DynamoFeedbackListing } from '../adapters/dynamo-feedback-listing.adapter.js';
 import { DynamoSurveyStore } from '../adapters/dynamo-survey-store.adapter.js';
 import { JoseSurveyTokens } from '../adapters/jose-survey-tokens.adapter.js';
 import { DynamoThreadStore } from '../adapters/dynamo-thread-store.adapter.js';
@@ -22,6 +23,7 @@ import type { EventBus } from '../ports/event-bus.port.js';
 import type { ThreadStore } from '../ports/thread-store.port.js';
 import type { Redactor } from '../ports/redactor.port.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
+import type { FeedbackListing } from '../ports/feedback-listing.port.js';
 import type { SurveyStore } from '../ports/survey-store.port.js';
 import type { SurveyTokens } from '../ports/survey-token.port.js';
 import type { Log } from '../ports/logger.port.js';
@@ -45,6 +47,8 @@ import { logger } from './logger.js';
 export interface Container {
   readonly config: Config;
   readonly store: FeedbackStore;
+  /** The triage inbox, from the indexes. */
+  readonly listing: FeedbackListing;
   readonly queue: FeedbackQueue;
   readonly bus: EventBus;
   readonly objects: ObjectStore;
@@ -87,6 +91,7 @@ export function buildContainer(cfg: Config): Container {
   return {
     config: cfg,
     store: new DynamoFeedbackStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
+    listing: new DynamoFeedbackListing(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
     queue: queueUrl
       ? new SqsFeedbackQueue(clients.sqs, queueUrl)
       : { send: () => Promise.reject(new Error('OUVIDOR_QUEUE_URL is not set')) },

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, describe, expect, it } from 'vitest';
+import { feedbackItem } from '../../shared/adapters/dynamo-feedback-store.adapter.js';
+import type { Feedback } from '../../shared/domain/feedback.schema.js';
+import { EMULATOR_CREDENTIALS, startEmulators } from '../../local/emulators.js';
+import { tableDefinition } from '../../local/table-migration.js';
+import { startTestPlatform, type TestPlatform } from '../support/platform.js';
+
+// A data folder from before gsi5: the table lacks the index and its items lack the keys.
+const dir = mkdtempSync(join(tmpdir(), 'ouvidor-migration-'));
+let p: TestPlatform | undefined;
+afterAll(async () => {
+  await p?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const old: Feedback = {
+  id: '01HZZZZZZZZZZZZZZZZZZZZZZZ', channel: 'api', receivedAt: '2029-06-01T10:00:00.000Z', customer: { email: 'old@example.com' },
+  text: 'Uma reclamação de antes da migração', language: 'pt', sentiment: { label: 'NEGATIVE', scores: { Positive: 0, Negative: 1, Neutral: 0, Mixed: 0 } },
+  category: 'complaint', keyPhrases: [], status: 'open', priority: 'high', labels: ['legacy'], source: { provider: 'api' }, stage: 'analyzed',
+  sweeps: 0, version: 2, createdAt: '2029-06-01T10:00:00.000Z', updatedAt: '2029-06-01T10:00:00.000Z',
+};
+
+describe('an existing local table without the priority index', () => {
+  it('gets the index at start-up, and its items appear in the priority sort', async () => {
+    const emulators = await startEmulators(dir);
+    const client = new DynamoDBClient({ region: 'us-east-1', endpoint: emulators.dynamodbEndpoint, credentials: { accessKeyId: EMULATOR_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: EMULATOR_CREDENTIALS.AWS_SECRET_ACCESS_KEY } });
+    const current = tableDefinition('ouvidor');
+    await client.send(new CreateTableCommand({
+      ...current,
+      AttributeDefinitions: current.AttributeDefinitions!.filter((a) => !a.AttributeName!.startsWith('gsi5')),
+      GlobalSecondaryIndexes: current.GlobalSecondaryIndexes!.filter((g) => g.IndexName !== 'gsi5'),
+    }));
+    const { gsi5pk: _pk, gsi5sk: _sk, ...legacyItem } = feedbackItem(old);
+    await DynamoDBDocumentClient.from(client).send(new PutCommand({ TableName: 'ouvidor', Item: legacyItem }));
+    await DynamoDBDocumentClient.from(client).send(new PutCommand({ TableName: 'ouvidor', Item: { pk: 'CUSTOMER#X', sk: 'PROFILE', id: 'X', emails: new Set(['old@example.com']) } }));
+    await emulators.stop();
+
+    p = await startTestPlatform({ dataDir: dir, pauseProcessing: true });
+    const table = (await p.container.store.get(old.id))!;
+    expect(table).toMatchObject({ id: old.id, labels: ['legacy'], version: 2 });
+    const clients = new DynamoDBClient({ region: 'us-east-1', endpoint: p.emulators.dynamodbEndpoint });
+    const described = await clients.send(new DescribeTableCommand({ TableName: 'ouvidor' }));
+    expect(described.Table!.GlobalSecondaryIndexes!.map((g) => g.IndexName).sort()).toEqual(['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5']);
+    const res = await p.get('/v1/feedback?sort=priority', 'agent');
+    expect(((await res.json()) as { items: Feedback[] }).items.map((f) => f.id)).toEqual([old.id]);
+    expect((await p.get('/v1/feedback', 'agent')).status).toBe(200);
+    expect(await p.tableCount()).toBeGreaterThanOrEqual(2);
+    await p.stop();
+    // A second start finds nothing to migrate.
+    p = await startTestPlatform({ dataDir: dir, pauseProcessing: true });
+    expect(((await (await p.get('/v1/feedback?sort=priority', 'agent')).json()) as { items: Feedback[] }).items).toHaveLength(1);
+  }, 60_000);
+});
