@@ -113,8 +113,9 @@ export function InboxPage({ session: _session }: { session: Session }) {
   };
 
   useShortcuts({
-    j: () => focusRow(selected + 1),
-    k: () => focusRow(selected - 1),
+    // The first j/k (focus not on a row yet) lands on the selected row itself.
+    j: (e) => focusRow((e.target as HTMLElement).classList?.contains('row') ? selected + 1 : selected),
+    k: (e) => focusRow((e.target as HTMLElement).classList?.contains('row') ? selected - 1 : selected),
     ArrowDown: (e) => {
       if ((e.target as HTMLElement).classList?.contains('row')) {
         e.preventDefault();
