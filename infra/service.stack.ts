@@ -11,6 +11,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ChannelFunctions } from './channels.construct.js';
 import { WorkflowFunctions } from './workflows.construct.js';
+import { TeamFunctions } from './team.construct.js';
 import { TriageFunctions } from './triage.construct.js';
 import { OuvidorFunction } from './ouvidor-function.construct.js';
 import type { OuvidorFunctionProps } from './ouvidor-function.construct.js';
@@ -55,6 +56,8 @@ export class ServiceStack extends Stack {
   public readonly channels: ChannelFunctions;
   /** The agents' triage API: inbox, changes, replies, notes, bulk. */
   public readonly triage: TriageFunctions;
+  /** Users, canned replies and the OpenAPI document. */
+  public readonly team: TeamFunctions;
   public readonly processFeedback: OuvidorFunction;
   public readonly sweepReceived: OuvidorFunction;
   public readonly createSurvey: OuvidorFunction;
@@ -87,7 +90,8 @@ export class ServiceStack extends Stack {
     };
 
     // --- Functions, each with only the grants it needs.
-    this.ingestWeb = this.addFunction('IngestWeb', { handlerName: 'ingest-web' });
+    // The widget posts cross-origin: the same allowlist as the HTTP API's CORS (context `ouvidor:corsAllowOrigins`).
+    this.ingestWeb = this.addFunction('IngestWeb', { handlerName: 'ingest-web', environment: { OUVIDOR_CORS_ORIGINS: props.corsAllowOrigins.join(',') } });
     this.ingestWeb.grantTableWrite(table);
     this.ingestWeb.grantQueueSend(queue);
 
@@ -139,8 +143,8 @@ export class ServiceStack extends Stack {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [...props.corsAllowOrigins],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
         maxAge: Duration.hours(1),
       },
     });
@@ -202,6 +206,8 @@ export class ServiceStack extends Stack {
       emailIdentity: props.emailIdentity ?? 'example.com',
       emailFrom: props.emailFrom ?? '"Ouvidor" <feedback@example.com>',
     });
+
+    this.team = new TeamFunctions(this, 'Team', { service: this, stateful: props.stateful });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });

@@ -1,7 +1,9 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnCondition, CfnParameter, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnUserPoolUser,
+  CfnUserPoolUserToGroupAttachment,
   FeaturePlan,
   Mfa,
   StandardThreatProtectionMode,
@@ -185,13 +187,39 @@ export class StatefulStack extends Stack {
         reason: 'Plus tier (threat protection) disabled via context ouvidor:threatProtection=false to stay on the Essentials free tier.',
       });
     }
-    USER_GROUPS.forEach((groupName, precedence) => {
+    const groups = USER_GROUPS.map((groupName, precedence) =>
       this.userPool.addGroup(`${groupName}Group`, {
         groupName,
         description: `Ouvidor role: ${groupName}`,
         precedence,
-      });
+      }),
+    );
+
+    // --- The first admin, from a deploy parameter (`--parameters AdminEmail=...`); nothing when empty.
+    const adminEmail = new CfnParameter(this, 'AdminEmail', {
+      type: 'String',
+      default: '',
+      description: 'Email of the first Ouvidor admin (invited by Cognito with a temporary password); empty: none',
     });
+    const hasAdminEmail = new CfnCondition(this, 'HasAdminEmail', { expression: Fn.conditionNot(Fn.conditionEquals(adminEmail.valueAsString, '')) });
+    const firstAdmin = new CfnUserPoolUser(this, 'FirstAdmin', {
+      userPoolId: this.userPool.userPoolId,
+      username: adminEmail.valueAsString,
+      userAttributes: [
+        { name: 'email', value: adminEmail.valueAsString },
+        { name: 'email_verified', value: 'true' },
+      ],
+      desiredDeliveryMediums: ['EMAIL'],
+    });
+    firstAdmin.cfnOptions.condition = hasAdminEmail;
+    const firstAdminGroup = new CfnUserPoolUserToGroupAttachment(this, 'FirstAdminInAdminGroup', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: 'admin',
+      username: adminEmail.valueAsString,
+    });
+    firstAdminGroup.cfnOptions.condition = hasAdminEmail;
+    firstAdminGroup.node.addDependency(firstAdmin);
+    for (const g of groups) if (g.node.defaultChild) firstAdminGroup.node.addDependency(g);
 
     // --- Secrets Manager: one JSON secret for the application (survey link key, webhook secrets).
     this.appSecret = new Secret(this, 'AppSecret', {

@@ -5,12 +5,16 @@ Commands:
   start                         run the whole platform locally (PORT, OUVIDOR_DATA_DIR)
   token --role <r> --sub <user> print a local bearer token (roles: admin, agent)
   analyze [--engine offline]    analyze JSON lines from stdin, one JSON line out per input
+  users add --email <e> --role <r> [--name <n>] [--password <p>]
+                                add a local user (prints a generated password when none is given)
+  users list                    list the local users
 `;
 
 const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
   start: async () => (await import('./commands/start.command.js')).startCommand,
   token: async () => (await import('./commands/token.command.js')).tokenCommand,
   analyze: async () => (await import('./commands/analyze-cli.command.js')).analyzeCliCommand,
+  users: async () => (await import('./commands/users.command.js')).usersCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -11,11 +11,36 @@ export interface Route {
   readonly load: () => Promise<{ handler: HttpHandler }>;
 }
 
+/**
+ * Routes the local runtime serves but the AWS HTTP API does not declare (the CDK/local parity test
+ * excludes exactly these): the local sign-in (Cognito SRP on AWS) and the widget's CORS preflight
+ * (answered by the HTTP API's `corsPreflight` on AWS).
+ */
+export const LOCAL_ONLY_ROUTE_KEYS: readonly string[] = ['POST /v1/auth/login', 'OPTIONS /v1/feedback'];
+
+/** Users, login, canned replies, the OpenAPI document and the widget's preflight. */
+const TEAM_ROUTES: readonly Route[] = [
+  { method: 'OPTIONS', path: '/v1/feedback', functionName: 'ingest-web', load: () => import('../functions/ingest-web/ingest-web.handler.js') },
+  { method: 'POST', path: '/v1/auth/login', functionName: 'login', load: () => import('../functions/login/login.handler.js') },
+  { method: 'GET', path: '/v1/users', functionName: 'users', load: () => import('../functions/users/users.handler.js') },
+  { method: 'POST', path: '/v1/users', functionName: 'users', load: () => import('../functions/users/users.handler.js') },
+  { method: 'GET', path: '/v1/canned-replies', functionName: 'canned-replies', load: () => import('../functions/canned-replies/canned-replies.handler.js') },
+  { method: 'POST', path: '/v1/canned-replies', functionName: 'canned-replies', load: () => import('../functions/canned-replies/canned-replies.handler.js') },
+  { method: 'PUT', path: '/v1/canned-replies/{id}', functionName: 'canned-replies', load: () => import('../functions/canned-replies/canned-replies.handler.js') },
+  { method: 'DELETE', path: '/v1/canned-replies/{id}', functionName: 'canned-replies', load: () => import('../functions/canned-replies/canned-replies.handler.js') },
+  { method: 'GET', path: '/v1/openapi.json', functionName: 'openapi', load: () => import('../functions/openapi/openapi.handler.js') },
+];
+
 /** The HTTP API's routes, as infra/service.stack.ts declares them on AWS. */
 export const ROUTES: readonly Route[] = [
+  ...TEAM_ROUTES,
   { method: 'POST', path: '/v1/feedback', functionName: 'ingest-web', load: () => import('../functions/ingest-web/ingest-web.handler.js') },
   { method: 'GET', path: '/v1/feedback/{id}', functionName: 'get-feedback', load: () => import('../functions/get-feedback/get-feedback.handler.js') },
   { method: 'GET', path: '/v1/feedback', functionName: 'list-feedback', load: () => import('../functions/list-feedback/list-feedback.handler.js') },
+  { method: 'PATCH', path: '/v1/feedback/{id}', functionName: 'patch-feedback', load: () => import('../functions/patch-feedback/patch-feedback.handler.js') },
+  { method: 'POST', path: '/v1/feedback/bulk', functionName: 'bulk-triage', load: () => import('../functions/bulk-triage/bulk-triage.handler.js') },
+  { method: 'POST', path: '/v1/feedback/{id}/replies', functionName: 'reply-feedback', load: () => import('../functions/reply-feedback/reply-feedback.handler.js') },
+  { method: 'POST', path: '/v1/feedback/{id}/notes', functionName: 'add-note', load: () => import('../functions/add-note/add-note.handler.js') },
   { method: 'GET', path: '/v1/channels/social/{provider}', functionName: 'social-webhook', load: () => import('../functions/social-webhook/social-webhook.handler.js') },
   { method: 'POST', path: '/v1/channels/social/{provider}', functionName: 'social-webhook', load: () => import('../functions/social-webhook/social-webhook.handler.js') },
   { method: 'POST', path: '/v1/channels/email', functionName: 'ingest-email', load: () => import('../functions/ingest-email/ingest-email.handler.js') },

@@ -10,6 +10,7 @@ import { consoleSite } from './console-site.js';
 import { ensureBucket, ensureQueues, ensureTable, type ProvisionedQueue } from './provision.js';
 import { SqsPoller, type SqsHandler } from './sqs-poller.js';
 import { wireWorkflows } from './workflow-wiring.js';
+import { importJournal, watchJournal } from './users-journal.js';
 import { startSmtpListener } from './smtp-listener.js';
 import { INBOUND_EMAIL_PREFIX } from '../functions/ses-email/ses-email.handler.js';
 
@@ -86,6 +87,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   resetConfig();
   setContainer(undefined);
   const c = container();
+  // Users added with `ouvidor users add` (local/users-journal.ts): now, and whenever the file changes.
+  const usersDir = opts.dataDir ?? emulators.scratchDir;
+  if (c.credentials) await importJournal(usersDir, c.credentials);
+  const unwatchUsers = c.credentials ? watchJournal(usersDir, c.credentials, onError) : () => {};
   const unwire = wireWorkflows(c, { region: env.AWS_REGION!, slaSweepMs: opts.slaSweepIntervalMs ?? 60_000, onError });
 
   // Whatever was accepted but not analyzed before the last stop (the queue lived in memory).
@@ -127,6 +132,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       (stopping ??= (async () => {
         clearInterval(sweeper);
         unwire();
+        unwatchUsers();
         await smtp?.stop();
         await new Promise<void>((ok) => {
           server.close(() => ok());

@@ -1,6 +1,9 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataDir } from '../data-dir.js';
 import { startPlatform } from '../runtime.js';
+import { RUNTIME_FILE } from './users.command.js';
 
 /** `ouvidor start`: the whole platform on this machine until Ctrl-C. */
 export async function startCommand(argv: string[]): Promise<number> {
@@ -19,12 +22,15 @@ export async function startCommand(argv: string[]): Promise<number> {
     dataDir: dir,
     pauseProcessing: process.env.OUVIDOR_PAUSE_PROCESSING === '1',
   });
+  // Tells `ouvidor users list` where the running platform answers (it cannot open the locked table).
+  writeFileSync(join(dir, RUNTIME_FILE), JSON.stringify({ url: platform.url, pid: process.pid }));
   process.stdout.write(
     `Ouvidor is running: console and form ${platform.url}/  API ${platform.url}/v1/feedback  SMTP localhost:${platform.smtpPort}  data ${dir}  (Ctrl-C stops)\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       process.stdout.write(`\nOuvidor: ${signal}, stopping...\n`);
+      rmSync(join(dir, RUNTIME_FILE), { force: true });
       platform.stop().then(resolve, (e) => {
         console.error(e);
         resolve();

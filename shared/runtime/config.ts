@@ -32,6 +32,10 @@ const ConfigSchema = z.object({
   /** Delay before a failed workflow action's second attempt (doubles each time). */
   OUVIDOR_WORKFLOW_RETRY_MS: z.coerce.number().int().min(0).default(30_000),
   OUVIDOR_SURVEY_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** The Cognito user pool (`GET|POST /v1/users` on AWS). */
+  OUVIDOR_USER_POOL_ID: z.string().min(1).optional(),
+  /** Origins allowed to post feedback cross-origin (the widget), comma-separated; `*` any, `http://host:*` any port. */
+  OUVIDOR_CORS_ORIGINS: z.string().default('http://localhost:*,http://127.0.0.1:*'),
   /** Endpoint overrides (the local emulators); unset on AWS. */
   OUVIDOR_DYNAMODB_ENDPOINT: z.url().optional(),
   OUVIDOR_SQS_ENDPOINT: z.url().optional(),

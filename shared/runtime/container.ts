@@ -37,6 +37,13 @@ import { DynamoActionLog, DynamoTimelineStore } from '../adapters/dynamo-workflo
 import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from '../app/workflows/workflow-context.js';
 import type { CustomerMessenger, TeamNotifier } from '../ports/messenger.port.js';
 import type { ActionLog, ConfigStore, OutboxStore, RecognitionStore, TimelineStore } from '../ports/workflow-store.port.js';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoUserDirectory } from '../adapters/cognito-user-directory.adapter.js';
+import { DynamoCannedReplyStore } from '../adapters/dynamo-canned-reply-store.adapter.js';
+import { DynamoUserDirectory } from '../adapters/dynamo-user-directory.adapter.js';
+import { scryptPasswords } from '../adapters/scrypt-password.adapter.js';
+import type { CannedReplyStore } from '../ports/canned-reply-store.port.js';
+import type { UserCredentials, UserDirectory } from '../ports/user-directory.port.js';
 import { makeAnalyzer } from './analyzer.factory.js';
 import { outbound } from './outbound.factory.js';
 import { appSecrets } from './secrets.js';
@@ -70,6 +77,11 @@ export interface Container {
   readonly messenger: CustomerMessenger;
   readonly notifier: TeamNotifier;
   readonly workflow: WorkflowSettings;
+  /** Staff users: Cognito on AWS, the table locally. */
+  readonly users: UserDirectory;
+  /** Local sign-in only (`POST /v1/auth/login`); undefined with Cognito. */
+  readonly credentials: UserCredentials | undefined;
+  readonly cannedReplies: CannedReplyStore;
   readonly clock: Clock;
   readonly log: Log;
 }
@@ -124,9 +136,20 @@ export function buildContainer(cfg: Config): Container {
       teamLocale: cfg.OUVIDOR_TEAM_LOCALE,
       ...(cfg.OUVIDOR_CONSOLE_URL && { consoleUrl: cfg.OUVIDOR_CONSOLE_URL }),
     },
+    ...userDirectories(cfg, clients.dynamodb),
+    cannedReplies: new DynamoCannedReplyStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
     clock: systemClock,
     log: logger,
   };
+}
+
+function userDirectories(cfg: Config, dynamodb: ReturnType<typeof awsClients>['dynamodb']): Pick<Container, 'users' | 'credentials'> {
+  if (cfg.OUVIDOR_AUTH_MODE === 'local') {
+    const local = new DynamoUserDirectory(dynamodb, cfg.OUVIDOR_TABLE_NAME, scryptPasswords);
+    return { users: local, credentials: local };
+  }
+  const cognito = new CognitoIdentityProviderClient({ region: cfg.AWS_REGION });
+  return { users: new CognitoUserDirectory(cognito, cfg.OUVIDOR_USER_POOL_ID ?? ''), credentials: undefined };
 }
 
 function missing(name: string): never {

@@ -1,0 +1,116 @@
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoUserDirectory } from '../../shared/adapters/dynamo-user-directory.adapter.js';
+import { signLocalToken } from '../../shared/adapters/jwt-token-verifier.adapter.js';
+import { scryptPasswords } from '../../shared/adapters/scrypt-password.adapter.js';
+import { isOuvidorError } from '../../shared/domain/errors.js';
+import { NewUserInputSchema, type User } from '../../shared/domain/user.schema.js';
+import { parseOrThrow } from '../../shared/domain/validation.js';
+import { dataDir, jwtSecret } from '../data-dir.js';
+import { EMULATOR_CREDENTIALS } from '../emulators.js';
+import { ensureTable } from '../provision.js';
+import { appendUser, importJournal } from '../users-journal.js';
+
+/** Written by `ouvidor start` while it runs: where the running platform answers. */
+export const RUNTIME_FILE = 'runtime.json';
+
+const USAGE = `Usage:
+  ouvidor users add --email <email> --role <admin|agent> [--name <name>] [--password <password>]
+  ouvidor users list
+`;
+
+/** `ouvidor users add|list`: local staff users (see local/users-journal.ts for how they reach the table). */
+export async function usersCommand(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === 'add') return add(rest);
+  if (sub === 'list') return list();
+  process.stderr.write(sub ? `ouvidor users: unknown subcommand '${sub}'\n\n${USAGE}` : USAGE);
+  return 2;
+}
+
+async function add(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { email: { type: 'string' }, role: { type: 'string', default: 'agent' }, name: { type: 'string' }, password: { type: 'string' } },
+  });
+  let input;
+  try {
+    const email = values.email ?? '';
+    input = parseOrThrow(NewUserInputSchema, { email, role: values.role, name: values.name ?? email.split('@')[0] ?? email }, 'user');
+  } catch (e) {
+    if (!isOuvidorError(e)) throw e;
+    process.stderr.write(`ouvidor users add: ${e.details.map((d) => `--${d.field}: ${d.message}`).join('; ') || e.message}\n`);
+    return 2;
+  }
+  if (values.password !== undefined && values.password.length < 8) {
+    process.stderr.write('ouvidor users add: --password must have at least 8 characters\n');
+    return 2;
+  }
+  const password = values.password ?? scryptPasswords.generate();
+  const at = new Date().toISOString();
+  const dir = dataDir();
+  appendUser(dir, { ...input, createdAt: at, updatedAt: at, passwordHash: await scryptPasswords.hash(password) });
+  const running = runningPlatform(dir);
+  process.stdout.write(`Added ${input.email} (${input.role})${running ? ' to the running platform' : '; `ouvidor start` picks it up'}.\n`);
+  if (values.password === undefined) process.stdout.write(`Password: ${password}\n`);
+  return 0;
+}
+
+async function list(): Promise<number> {
+  const dir = dataDir();
+  const users = (await listFromRunningPlatform(dir)) ?? (await listFromDisk(dir));
+  for (const u of users) process.stdout.write(`${u.email}\t${u.role}\t${u.name}\t${u.createdAt}\n`);
+  if (users.length === 0) process.stdout.write('No users yet: ouvidor users add --email <email> --role admin\n');
+  return 0;
+}
+
+function runningPlatform(dir: string): string | undefined {
+  const file = join(dir, RUNTIME_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    return String((JSON.parse(readFileSync(file, 'utf8')) as { url?: string }).url);
+  } catch {
+    return undefined;
+  }
+}
+
+async function listFromRunningPlatform(dir: string): Promise<User[] | undefined> {
+  const url = runningPlatform(dir);
+  if (!url) return undefined;
+  try {
+    const token = await signLocalToken(jwtSecret(dir), 'ouvidor-cli', ['admin'], 60);
+    const res = await fetch(`${url}/v1/users`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(3000) });
+    if (!res.ok) return undefined;
+    return ((await res.json()) as { items: User[] }).items;
+  } catch {
+    return undefined; // a stale runtime.json: read the files instead
+  }
+}
+
+/** No platform running: open the on-disk table ourselves (after importing the journal). */
+async function listFromDisk(dir: string): Promise<User[]> {
+  const require = createRequire(import.meta.url);
+  const dynalite = require('dynalite') as (o: object) => Server;
+  const server = dynalite({ createTableMs: 0, path: join(dir, 'dynamodb') });
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(0, '127.0.0.1', () => ok()));
+  const client = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    credentials: { accessKeyId: EMULATOR_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: EMULATOR_CREDENTIALS.AWS_SECRET_ACCESS_KEY },
+  });
+  try {
+    const table = process.env.OUVIDOR_TABLE_NAME ?? 'ouvidor';
+    await ensureTable(client, table);
+    const directory = new DynamoUserDirectory(client, table, scryptPasswords);
+    await importJournal(dir, directory);
+    return (await directory.list()).sort((a, b) => a.email.localeCompare(b.email));
+  } finally {
+    client.destroy();
+    await new Promise<void>((ok) => server.close(() => ok()));
+  }
+}
