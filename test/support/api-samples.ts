@@ -10,4 +10,9 @@ export const API_SAMPLES: Readonly<Record<string, unknown>> = {
   'PUT /v1/canned-replies/{id}': { title: 'Prazo de entrega', locale: 'pt-BR', text: 'Olá, {name}! Seu pedido chega em até 3 dias úteis.' },
   'POST /v1/surveys': { type: 'nps', customer: { email: 'ana@example.com', name: 'Ana' }, language: 'pt-BR' },
   'POST /v1/surveys/{token}': { score: 9, comment: 'Muito bom' },
+  // As test/integration/triage-changes.test.ts sends them.
+  'PATCH /v1/feedback/{id}': { status: 'open', priority: 'high', labels: { add: ['entrega'] } },
+  'POST /v1/feedback/bulk': { ids: ['01JABCDEFGHJKMNPQRSTVWXYZ0'], changes: { status: 'resolved' } },
+  'POST /v1/feedback/{id}/replies': { text: 'Olá Bea, seu pedido sai amanhã.', cannedReplyId: 'shipping' },
+  'POST /v1/feedback/{id}/notes': { text: 'Cliente VIP, priorizar.' },
 };
