@@ -1,8 +1,9 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import type { AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { COMPREHEND_IAM_ACTIONS } from '../shared/adapters/comprehend-analyzer.adapter.js';
 import { DEFAULT_CASCADE_THRESHOLD } from '../shared/adapters/offline-analyzer/confidence.js';
+import { ConsoleSite } from './console-site.construct.js';
 import { ServiceStack } from './service.stack.js';
 import { StatefulStack } from './stateful.stack.js';
 
@@ -22,6 +23,8 @@ export interface OuvidorApp {
   readonly app: App;
   readonly stateful: StatefulStack;
   readonly service: ServiceStack;
+  /** The support console and widget.js (S3 + CloudFront), in the `OuvidorConsole` stack. */
+  readonly consoleSite: ConsoleSite;
 }
 
 /**
@@ -53,8 +56,15 @@ export function createOuvidorApp(props: AppProps = {}): OuvidorApp {
   // The cascade engine (the AWS default) calls Comprehend: exactly the actions its adapter uses.
   service.grantComprehendToProcessor(COMPREHEND_IAM_ACTIONS);
 
+  const consoleStack = new Stack(app, 'OuvidorConsole', {
+    stackName: 'ouvidor-console',
+    description: 'Ouvidor support console and feedback widget: S3 + CloudFront (OAC), config.json with the API URL',
+  });
+  const consoleSite = new ConsoleSite(consoleStack, 'ConsoleSite', { apiBaseUrl: service.httpApi.apiEndpoint });
+  consoleStack.addDependency(service);
+
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stateful, service };
+  return { app, stateful, service, consoleSite };
 }
 
 function positiveInt(value: unknown, fallback: number, key: string): number {
