@@ -143,7 +143,7 @@ export class ServiceStack extends Stack {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [...props.corsAllowOrigins],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
         allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
         maxAge: Duration.hours(1),
       },

@@ -32,6 +32,29 @@ export const FEEDBACK_ANALYZED = 'feedback.analyzed';
 /** Published by triage when an item is resolved (the survey workflow listens). */
 export const FEEDBACK_RESOLVED = 'feedback.resolved';
 
+/** `feedback.resolved`: an agent moved the item into `resolved` (the workflows send the CSAT survey). */
+export interface FeedbackResolvedDetail {
+  readonly id: string;
+  readonly version: number;
+  readonly channel: Feedback['channel'];
+  readonly status: Feedback['status'];
+  readonly priority: Feedback['priority'];
+  readonly customerId?: string;
+  readonly resolvedAt: string;
+  /** `agent:<sub>`. */
+  readonly resolvedBy: string;
+}
+
+/** One event per resolved version: a reopened and resolved-again item publishes again (its survey is still sent once). */
+export function feedbackResolvedEvent(fb: Feedback, at: string, by: string): DomainEvent<FeedbackResolvedDetail> {
+  return {
+    type: FEEDBACK_RESOLVED,
+    id: `${FEEDBACK_RESOLVED}:${fb.id}:v${fb.version}`,
+    time: at,
+    detail: { id: fb.id, version: fb.version, channel: fb.channel, status: fb.status, priority: fb.priority, ...(fb.customer.id && { customerId: fb.customer.id }), resolvedAt: at, resolvedBy: by },
+  };
+}
+
 export function feedbackAnalyzedEvent(fb: Feedback): DomainEvent<FeedbackAnalyzedDetail> {
   if (!fb.sentiment || !fb.category) throw new Error(`feedback ${fb.id} is not analyzed`);
   const version = fb.analysis?.version ?? fb.version;

@@ -9,7 +9,7 @@ export const TimelineEntrySchema = z.object({
   actor: z.string().min(1),
   type: z.enum([
     'received', 'analyzed', 'rule-matched', 'action-done', 'action-failed', 'message-sent', 'notification-sent',
-    'priority-changed', 'labels-added', 'assigned', 'sla-started', 'sla-warning', 'sla-breached', 'kudos', 'status-changed', 'note',
+    'priority-changed', 'labels-added', 'assigned', 'sla-started', 'sla-warning', 'sla-breached', 'kudos', 'status-changed', 'note', 'labels-removed',
   ]),
   summary: z.string(),
   detail: z.record(z.string(), z.unknown()).optional(),

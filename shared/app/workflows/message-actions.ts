@@ -4,19 +4,13 @@ import { localeOf } from '../../domain/i18n.js';
 import { oneLine } from '../../domain/workflows/message-format.js';
 import { renderTemplate, type TemplateId, type TemplateVars } from '../../domain/workflows/message-templates.js';
 import type { Action } from '../../domain/workflows/rules.schema.js';
-import type { CustomerMessage } from '../../ports/messenger.port.js';
 import { createSurvey } from '../create-survey.use-case.js';
+import { customerRoute, deliverToCustomer } from './customer-delivery.js';
 import type { ActionContext, ActionResult } from './item-actions.js';
 
 type Of<T extends Action['type']> = Extract<Action, { type: T }>;
 
-/** Where a customer is answered: a reply on their social post, else their email; none for anonymous items. */
-export function customerRoute(fb: Feedback): Pick<CustomerMessage, 'channel' | 'to' | 'provider'> | undefined {
-  if (fb.channel === 'social' && (fb.source.provider === 'meta' || fb.source.provider === 'x') && fb.source.externalId) {
-    return { channel: 'social', to: fb.source.externalId, provider: fb.source.provider };
-  }
-  return fb.customer.email ? { channel: 'email', to: fb.customer.email } : undefined;
-}
+export { customerRoute } from './customer-delivery.js';
 
 const varsOf = (fb: Feedback, ctx: ActionContext): TemplateVars => ({
   reference: fb.id,
@@ -36,22 +30,9 @@ async function sendToCustomer(ctx: ActionContext, fb: Feedback, key: string, tem
   const locale = localeOf(fb.language);
   const { subject, text } = renderTemplate(template, locale, { ...varsOf(fb, ctx), ...extra });
   const id = idFor(key, fb);
-  const messageId = `${id}.${fb.id}@ouvidor`;
-  const replyTo = fb.channel === 'email' ? fb.source.externalId : undefined;
-  const receipt = await ctx.deps.messenger.send({
-    id, feedbackId: fb.id, ...route, subject, text, locale, messageId,
-    ...(replyTo && { inReplyTo: replyTo, references: [replyTo] }),
-  });
-  const at = ctx.now.toISOString();
-  await ctx.deps.outbox.record({
-    id, feedbackId: fb.id, kind: 'customer', channel: route.channel, to: route.to, subject, text, template,
-    provider: receipt.provider, ...(receipt.providerMessageId && { providerMessageId: receipt.providerMessageId }), status: receipt.status, at,
-  });
-  await ctx.deps.threads.appendMessage(fb.id, { messageId, direction: 'outbound', channel: fb.channel, from: 'ouvidor', subject, text, at });
-  await ctx.deps.threads.linkMessageId(messageId, fb.id, at);
-  await ctx.deps.timeline.append(fb.id, {
-    key: `message:${key}`, at, actor: 'system', type: 'message-sent',
-    summary: `${template} sent by ${route.channel} (${receipt.status})`, detail: { outboxId: id, provider: receipt.provider },
+  const { receipt } = await deliverToCustomer(ctx.deps, fb, route, {
+    id, subject, text, locale, template, from: 'ouvidor', actor: 'system', timelineKey: `message:${key}`, at: ctx.now.toISOString(),
+    summary: (r) => `${template} sent by ${route.channel} (${r.status})`,
   });
   return { outboxId: id, channel: route.channel, status: receipt.status };
 }

@@ -1,0 +1,24 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { triageFeedback } from '../../shared/app/triage-feedback.use-case.js';
+import { PatchFeedbackSchema } from '../../shared/domain/triage/triage.schema.js';
+import { container } from '../../shared/runtime/container.js';
+import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
+import { logger } from '../../shared/runtime/logger.js';
+import { actorOf, bodyOf, expectedVersionOf, TRIAGE_MAX_BODY_BYTES, versionConflicts } from '../../shared/runtime/triage-http.js';
+
+/** PATCH /v1/feedback/{id} `{status?, priority?, assignee?, labels?}` with If-Match — admins and agents. */
+export const handler = middy<HttpEvent, HttpResult>()
+  .use(injectLambdaContext(logger))
+  .use(httpHeaderNormalizer())
+  .use(jsonErrors(logger))
+  .use(versionConflicts())
+  .use(requireRole(() => container().verifier, ['admin', 'agent']))
+  .use(readBody({ maxBytes: TRIAGE_MAX_BODY_BYTES, accept: ['json'] }))
+  .handler(async (event) => {
+    const { version, ...changes } = bodyOf(event, PatchFeedbackSchema);
+    const expectedVersion = expectedVersionOf(event, version);
+    const fb = await triageFeedback(container(), event.pathParameters?.id ?? '', changes, { expectedVersion, actor: actorOf(event) });
+    return json(200, fb, { etag: `"${fb.version}"` });
+  });

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { Feedback } from '../domain/feedback.schema.js';
+import { localeOf } from '../domain/i18n.js';
+import { recordFirstResponse } from '../domain/sla/sla-clock.js';
+import { CustomerUnreachableError, VersionConflictError } from '../domain/triage/triage.errors.js';
+import type { Reply } from '../domain/triage/triage.schema.js';
+import type { TimelineEntry } from '../domain/workflow-records.schema.js';
+import type { Clock } from '../ports/clock.port.js';
+import type { FeedbackStore } from '../ports/feedback-store.port.js';
+import { triageable } from './triage-feedback.use-case.js';
+import { customerRoute, deliverToCustomer, unreachableReason, type DeliveryDeps } from './workflows/customer-delivery.js';
+
+export interface ReplyDeps extends DeliveryDeps {
+  readonly store: FeedbackStore;
+  readonly clock: Clock;
+}
+
+const subjectOf = (fb: Feedback): string => {
+  if (fb.subject) return /^re:/i.test(fb.subject) ? fb.subject : `Re: ${fb.subject}`;
+  return localeOf(fb.language) === 'en' ? `Re: your message (ref. ${fb.id})` : `Re: sua mensagem (ref. ${fb.id})`;
+};
+
+/**
+ * POST /v1/feedback/{id}/replies: an agent answers the customer through the item's channel (email,
+ * or a reply on the social post). Recorded in the outbox, the conversation (from `agent:<sub>`) and
+ * the timeline; stops the first-response clock and moves a `new` item to `open`.
+ */
+export async function replyToFeedback(deps: ReplyDeps, id: string, reply: Reply, actor: string): Promise<{ outboxId: string; status: string }> {
+  const fb = await triageable(deps.store, id);
+  const route = customerRoute(fb);
+  if (!route) throw new CustomerUnreachableError(unreachableReason(fb));
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const outboxId = createHash('sha256').update(`reply\n${fb.id}\n${actor}\n${at}\n${reply.text}`).digest('hex').slice(0, 24);
+  const { receipt } = await deliverToCustomer(deps, fb, route, {
+    id: outboxId,
+    ...(route.channel === 'email' && { subject: subjectOf(fb) }),
+    text: reply.text,
+    locale: localeOf(fb.language),
+    ...(reply.cannedReplyId && { template: `canned:${reply.cannedReplyId}` }),
+    from: actor,
+    actor,
+    timelineKey: `reply:${outboxId}`,
+    at,
+    summary: (r) => `reply sent by ${route.channel} (${r.status})`,
+    ...(reply.cannedReplyId && { detail: { cannedReplyId: reply.cannedReplyId } }),
+  });
+  await markResponded(deps, fb.id, now, actor, outboxId);
+  return { outboxId, status: receipt.status };
+}
+
+/** First response on the SLA clock, and `new` → `open`; under the version, retried on a concurrent change. */
+async function markResponded(deps: ReplyDeps & Pick<DeliveryDeps, 'timeline'>, id: string, now: Date, actor: string, outboxId: string): Promise<void> {
+  const at = now.toISOString();
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const fb = await triageable(deps.store, id);
+    const sla = fb.sla ? recordFirstResponse(fb.sla, now) : undefined;
+    const opens = fb.status === 'new';
+    if (sla === fb.sla && !opens) return;
+    const saved: Feedback = { ...fb, ...(sla && { sla }), ...(opens && { status: 'open' as const }), version: fb.version + 1, updatedAt: at };
+    if (!(await deps.store.update(saved, fb.version))) continue;
+    if (opens) {
+      const entry: TimelineEntry = { key: `reply:${outboxId}:opened`, at, actor, type: 'status-changed', summary: 'status new → open (replied)', detail: { from: 'new', to: 'open' } };
+      await deps.timeline.append(id, entry);
+    }
+    return;
+  }
+  throw new VersionConflictError((await deps.store.get(id))?.version ?? 0, 0);
+}
