@@ -41,6 +41,7 @@ describe('cdk-nag AwsSolutions', () => {
     const essentials = buildOuvidorApp({ 'ouvidor:threatProtection': false });
     expect(() => essentials.app.synth()).not.toThrow();
     expect(nagErrors(essentials)).toEqual([]);
-  });
+    // A second full synth (every function bundled): slower than the default 30 s under a parallel run.
+  }, 120_000);
 
 });
