@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { buildOuvidorApp } from './ouvidor-app.fixture.js';
+import { BUNDLE_ALL } from './ouvidor-app.fixture.js';
 import type { OuvidorApp } from '../../infra/ouvidor-app.factory.js';
 
 /**
@@ -19,7 +20,7 @@ function nagErrors(built: OuvidorApp): string[] {
 describe('cdk-nag AwsSolutions', () => {
   let built: OuvidorApp;
   beforeAll(() => {
-    built = buildOuvidorApp();
+    built = buildOuvidorApp(BUNDLE_ALL);
   });
 
   it('synth (with the nag validation plugin registered) succeeds', () => {

@@ -16,11 +16,17 @@ export function cdkJsonContext(): Record<string, unknown> {
   return cdkJson.context ?? {};
 }
 
-/** Builds the app (bundling every function with esbuild) into a temp dir. Call once per file. */
+/** CDK context that bundles every function with esbuild (what `cdk synth` does). */
+export const BUNDLE_ALL = { 'aws:cdk:bundling-stacks': ['**'] };
+
+/**
+ * Builds the app into a temp dir. Templates do not depend on the bundles, so function bundling is
+ * skipped unless asked for (`BUNDLE_ALL`): one test proves bundling works, the others stay fast.
+ */
 export function buildOuvidorApp(contextOverrides: Record<string, unknown> = {}): OuvidorApp {
   return createOuvidorApp({
     outdir: mkdtempSync(join(tmpdir(), 'ouvidor-cdk-')),
-    context: { ...cdkJsonContext(), ...contextOverrides },
+    context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...contextOverrides },
   });
 }
 
