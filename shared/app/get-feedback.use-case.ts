@@ -4,6 +4,8 @@ import { FeedbackIdSchema, type Feedback } from '../domain/feedback.schema.js';
 import type { ThreadMessage } from '../domain/thread-message.schema.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { ThreadStore } from '../ports/thread-store.port.js';
+import type { CustomerProfile } from '../domain/customer.schema.js';
+import type { CustomerStore } from '../ports/customer-store.port.js';
 import type { ActionRecord, TimelineEntry } from '../domain/workflow-records.schema.js';
 import type { ActionLog, TimelineStore } from '../ports/workflow-store.port.js';
 
@@ -12,6 +14,7 @@ export interface GetFeedbackDeps {
   readonly threads: ThreadStore;
   readonly timeline: TimelineStore;
   readonly actions: ActionLog;
+  readonly customers: CustomerStore;
 }
 
 export interface FeedbackDetails extends FeedbackView {
@@ -20,6 +23,10 @@ export interface FeedbackDetails extends FeedbackView {
   readonly timeline: TimelineEntry[];
   /** The workflow actions and their state (a failed one says why). */
   readonly actions: ActionRecord[];
+  /** The customer's profile, when the item is linked to one. */
+  readonly customerProfile?: CustomerProfile;
+  /** The customer's other items across channels, newest first (at most 10). */
+  readonly otherItems: FeedbackView[];
 }
 
 /** Arrival and (latest) analysis come from the record itself; the rest is appended as it happens. */
@@ -48,7 +55,12 @@ export async function getFeedback(deps: GetFeedbackDeps, id: string, caller: Pic
   const [fb, messages, timeline, actions] = await Promise.all([deps.store.get(id), deps.threads.listMessages(id), deps.timeline.list(id), deps.actions.list(id)]);
   if (!fb || (fb.stage === 'quarantined' && !caller.roles.includes('admin'))) throw new NotFoundError(`No feedback with id '${id}'.`);
   const all = [...lifecycle(fb), ...timeline].sort((a, b) => a.at.localeCompare(b.at));
-  return { ...toView(fb), messages, timeline: all, actions };
+  const customerId = fb.customer.id;
+  const [profile, history] = customerId
+    ? await Promise.all([deps.customers.getProfile(customerId), deps.customers.listItems(customerId, 11)])
+    : [undefined, { items: [] }];
+  const otherItems = history.items.filter((i) => i.id !== fb.id && i.stage !== 'quarantined').slice(0, 10).map(toView);
+  return { ...toView(fb), messages, timeline: all, actions, ...(profile && { customerProfile: profile }), otherItems };
 }
 
 export function toView(fb: Feedback): FeedbackView {

@@ -50,6 +50,10 @@ describe('email through the SMTP listener', () => {
     expect(fb.text).toContain('a caixa veio amassada');
     expect(fb.text).not.toMatch(/escreveu|Enviado do meu iPhone|Seu pedido nº 48213 saiu/);
     expect(fb.customer).toMatchObject({ email: 'ana.lima@example.com.br', name: 'Ana Lúcia Lima' });
+    // The item comes with its customer's profile (and, once there are any, their other items).
+    const details = fb as Item & { customerProfile?: { emails: string[] }; otherItems: Feedback[] };
+    expect(details.customerProfile?.emails).toEqual(['ana.lima@example.com.br']);
+    expect(details.otherItems).toEqual([]);
   });
 
   it('reads an Outlook reply in ISO-8859-1 and keeps the attachments out of the table', async () => {

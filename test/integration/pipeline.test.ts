@@ -61,3 +61,14 @@ describe('the original text', () => {
     expect(((await res.json()) as { text: string }).text).toContain('529.982.247-25');
   });
 });
+
+describe('the item details', () => {
+  it("carry the customer's profile and their other items", async () => {
+    const first = (await (await p.post('/v1/feedback', { text: 'O boleto veio errado.', customer: { email: 'rui@example.com' } })).json()) as { id: string };
+    await analyzed(first.id);
+    const second = (await (await p.post('/v1/feedback', { text: 'Ainda sem resposta sobre o boleto.', customer: { email: 'Rui@Example.com', name: 'Rui' } })).json()) as { id: string };
+    const fb = (await analyzed(second.id)) as Feedback & { customerProfile?: { id: string; emails: string[] }; otherItems: Feedback[] };
+    expect(fb.customerProfile).toMatchObject({ id: fb.customer.id, emails: ['rui@example.com'] });
+    expect(fb.otherItems.map((i) => i.id)).toEqual([first.id]);
+  });
+});

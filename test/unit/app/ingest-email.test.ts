@@ -9,6 +9,7 @@ import { silentLog } from '../../../shared/ports/logger.port.js';
 import { fixedClock, MemoryObjects, RecordingQueue } from '../../support/fakes.js';
 import { InMemoryFeedbackStore } from '../../support/in-memory-feedback-store.js';
 import { InMemoryThreadStore } from '../../support/in-memory-thread-store.js';
+import { InMemoryCustomerStore } from '../../support/in-memory-customer-store.js';
 
 const eml = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/email/${name}`, import.meta.url)));
 let deps: EmailDeps & { store: InMemoryFeedbackStore; queue: RecordingQueue; threads: InMemoryThreadStore; objects: MemoryObjects };
@@ -25,7 +26,7 @@ describe('ingest email', () => {
     expect(r.outcome).toBe('quarantined');
     expect(deps.store.items.get(r.id)).toMatchObject({ stage: 'quarantined', ignoredReason: 'spam verdict FAIL', text: '' });
     expect(deps.queue.sent).toEqual([]);
-    const readDeps = { ...deps, timeline: { append: async () => true, list: async () => [] }, actions: { list: async () => [] } as never };
+    const readDeps = { ...deps, timeline: { append: async () => true, list: async () => [] }, actions: { list: async () => [] } as never, customers: new InMemoryCustomerStore() };
     await expect(getFeedback(readDeps, r.id, { roles: ['agent'] })).rejects.toBeInstanceOf(NotFoundError);
     expect((await getFeedback(readDeps, r.id, { roles: ['admin'] })).stage).toBe('quarantined');
   });
