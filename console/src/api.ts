@@ -1,4 +1,7 @@
 /** The API client: base URL from config.json (deploy time) or the console's own origin; bearer token in sessionStorage. */
+import { AuthError, CognitoAuth, isExpired, parseAuthConfig, tokenClaims, type AuthConfig, type CognitoTokens, type SessionUser } from './auth';
+
+export { tokenClaims };
 
 export interface ApiErrorBody {
   error?: { code?: string; message?: string; details?: { field?: string; message?: string }[] };
@@ -21,15 +24,20 @@ export interface Session {
 
 const TOKEN_KEY = 'ouvidor.token';
 const USER_KEY = 'ouvidor.user';
+const REFRESH_KEY = 'ouvidor.refresh';
 let apiBase = '';
+let authConfig: AuthConfig = { kind: 'local' };
+let cognito: CognitoAuth | undefined;
 let onUnauthorized: () => void = () => {};
 
 export async function loadConfig(): Promise<void> {
   try {
     const res = await fetch('/config.json', { cache: 'no-cache' });
     if (!res.ok) return;
-    const cfg = (await res.json()) as { apiBaseUrl?: unknown };
+    const cfg = (await res.json()) as { apiBaseUrl?: unknown; auth?: unknown };
     if (typeof cfg.apiBaseUrl === 'string') apiBase = cfg.apiBaseUrl.replace(/\/+$/, '');
+    authConfig = parseAuthConfig(cfg.auth);
+    cognito = authConfig.kind === 'cognito' ? new CognitoAuth(authConfig) : undefined;
   } catch {
     // No config: the API is on this origin.
   }
@@ -39,22 +47,17 @@ export const setUnauthorizedHandler = (fn: () => void): void => {
   onUnauthorized = fn;
 };
 
-/** The JWT's claims (not verified here: the API verifies every call). */
-export function tokenClaims(token: string): { sub?: string; exp?: number; email?: string; name?: string; 'cognito:groups'?: string[]; roles?: string[] } {
-  try {
-    const part = token.split('.')[1] ?? '';
-    const bin = atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='));
-    return JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)))) as ReturnType<typeof tokenClaims>;
-  } catch {
-    return {};
-  }
-}
+/** How this deployment signs in (config.json `auth`): the local login route or Cognito. */
+export const authKind = (): AuthConfig['kind'] => authConfig.kind;
+/** The Cognito client, when config.json says `auth.kind: 'cognito'`. */
+export const cognitoAuth = (): CognitoAuth | undefined => cognito;
 
 export function currentSession(): Session | undefined {
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (!token) return undefined;
   const claims = tokenClaims(token);
-  if (claims.exp !== undefined && claims.exp * 1000 < Date.now()) {
+  // An expired Cognito id token with a refresh token is kept: the next API call refreshes it.
+  if (claims.exp !== undefined && claims.exp * 1000 < Date.now() && !(cognito && sessionStorage.getItem(REFRESH_KEY))) {
     clearSession();
     return undefined;
   }
@@ -72,13 +75,50 @@ export function saveSession(token: string, user: { email?: string; name?: string
   sessionStorage.setItem(USER_KEY, JSON.stringify(user));
 }
 
+/** A Cognito sign-in: the id token is the bearer token; the refresh token renews it. */
+export function saveCognitoSession(tokens: CognitoTokens, user: SessionUser): void {
+  saveSession(tokens.idToken, user);
+  if (tokens.refreshToken) sessionStorage.setItem(REFRESH_KEY, tokens.refreshToken);
+}
+
 export function clearSession(): void {
   sessionStorage.removeItem(TOKEN_KEY);
   sessionStorage.removeItem(USER_KEY);
+  sessionStorage.removeItem(REFRESH_KEY);
+}
+
+let refreshing: Promise<string | undefined> | undefined;
+
+/** The bearer token, refreshed first (once, shared by concurrent calls) when a Cognito id token is about to expire. */
+async function bearerToken(): Promise<string | null> {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+  if (!token || !cognito || !refreshToken || !isExpired(token)) return token;
+  const client = cognito;
+  refreshing ??= client
+    .refresh(refreshToken)
+    .then((tokens) => {
+      sessionStorage.setItem(TOKEN_KEY, tokens.idToken);
+      return tokens.idToken;
+    })
+    .catch((err: unknown) => {
+      // A revoked or expired refresh token: sign out cleanly (the API would answer 401 anyway).
+      if (err instanceof AuthError && err.reason !== 'unavailable') return undefined;
+      return token;
+    })
+    .finally(() => {
+      refreshing = undefined;
+    });
+  const fresh = await refreshing;
+  if (fresh === undefined) {
+    onUnauthorized();
+    throw new ApiError(401, 'session_expired', 'The session expired.');
+  }
+  return fresh;
 }
 
 export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const token = sessionStorage.getItem(TOKEN_KEY);
+  const token = path.startsWith('/v1/auth/') ? null : await bearerToken();
   const res = await fetch(`${apiBase}${path}`, {
     method,
     headers: {
