@@ -26,12 +26,27 @@ export interface ConsoleSiteProps {
   readonly apiBaseUrl: string;
   /** The built console. @default console/dist */
   readonly distDir?: string;
+  /** The Cognito user pool and app client the console signs in with; written to `config.json` as `auth`. */
+  readonly auth: ConsoleCognitoAuth;
 }
+
+export interface ConsoleCognitoAuth {
+  readonly region: string;
+  readonly userPoolId: string;
+  /** The console's app client (no secret, USER_PASSWORD_AUTH). */
+  readonly clientId: string;
+}
+
+/** The `config.json` the console reads at start-up (locally the runtime serves `{apiBaseUrl: '', auth: {kind: 'local'}}`). */
+export const consoleConfig = (apiBaseUrl: string, auth: ConsoleCognitoAuth) => ({
+  apiBaseUrl,
+  auth: { kind: 'cognito' as const, region: auth.region, userPoolId: auth.userPoolId, clientId: auth.clientId },
+});
 
 /**
  * The support console (and widget.js) as a static site: a private S3 bucket behind CloudFront
  * with Origin Access Control, `index.html` as the default root object and for every unknown path
- * (SPA), security headers, and `config.json` (the API base URL) written next to the files.
+ * (SPA), security headers, and `config.json` (the API base URL and the Cognito pool/client) written next to the files.
  */
 export class ConsoleSite extends Construct {
   public readonly bucket: Bucket;
@@ -66,12 +81,14 @@ export class ConsoleSite extends Construct {
     });
 
     const apiOrigin = props.apiBaseUrl;
+    // The console calls Cognito's JSON API (InitiateAuth, RespondToAuthChallenge) from the browser.
+    const cognitoOrigin = `https://cognito-idp.${props.auth.region}.amazonaws.com`;
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Ouvidor console: CSP, HSTS, nosniff, no framing, no referrer',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
           contentSecurityPolicy:
-            `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ${apiOrigin}; ` +
+            `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ${apiOrigin} ${cognitoOrigin}; ` +
             "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
           override: true,
         },
@@ -112,7 +129,7 @@ export class ConsoleSite extends Construct {
       memoryLimit: 256,
     });
     new BucketDeployment(this, 'DeployApp', {
-      sources: [Source.asset(dist, { exclude: ['assets', 'assets/*', 'config.json'] }), Source.jsonData('config.json', { apiBaseUrl: props.apiBaseUrl })],
+      sources: [Source.asset(dist, { exclude: ['assets', 'assets/*', 'config.json'] }), Source.jsonData('config.json', consoleConfig(props.apiBaseUrl, props.auth))],
       destinationBucket: this.bucket,
       cacheControl: [CacheControl.noCache()],
       prune: false,

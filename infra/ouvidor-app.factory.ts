@@ -60,7 +60,10 @@ export function createOuvidorApp(props: AppProps = {}): OuvidorApp {
     stackName: 'ouvidor-console',
     description: 'Ouvidor support console and feedback widget: S3 + CloudFront (OAC), config.json with the API URL',
   });
-  const consoleSite = new ConsoleSite(consoleStack, 'ConsoleSite', { apiBaseUrl: service.httpApi.apiEndpoint });
+  const consoleSite = new ConsoleSite(consoleStack, 'ConsoleSite', {
+    apiBaseUrl: service.httpApi.apiEndpoint,
+    auth: { region: consoleStack.region, userPoolId: stateful.userPool.userPoolId, clientId: stateful.userPoolClient.userPoolClientId },
+  });
   consoleStack.addDependency(service);
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

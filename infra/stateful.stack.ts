@@ -254,7 +254,7 @@ export class StatefulStack extends Stack {
     this.userPoolClient = this.userPool.addClient('ConsoleClient', {
       userPoolClientName: 'ouvidor-console',
       generateSecret: false,
-      // The console signs in with SRP through the SDK; no hosted UI, so no OAuth flows or callback URLs.
+      // The console signs in with USER_PASSWORD_AUTH over HTTPS (Cognito's JSON API, no SDK); no hosted UI, so no OAuth flows or callback URLs.
       disableOAuth: true,
       authFlows: { userSrp: true, userPassword: true },
       preventUserExistenceErrors: true,

@@ -76,9 +76,9 @@ export function consoleSite(dist: string = CONSOLE_DIST): StaticPage {
       send(req, res, 200, headers, readFileSync(file));
       return true;
     }
-    // Locally the API is on the console's own origin; on AWS config.json is written at deploy time.
+    // Locally the API is on the console's own origin and sign-in is POST /v1/auth/login; on AWS config.json (with Cognito) is written at deploy time.
     if (decoded === '/config.json') {
-      send(req, res, 200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-cache' }, JSON.stringify({ apiBaseUrl: '' }));
+      send(req, res, 200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-cache' }, JSON.stringify({ apiBaseUrl: '', auth: { kind: 'local' } }));
       return true;
     }
     // A missing file with an extension (a stale asset) is a 404, not the app.

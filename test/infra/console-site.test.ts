@@ -1,12 +1,23 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildConsole } from '../../console/build.js';
 import { ConsoleSite } from '../../infra/console-site.construct.js';
+
+const AUTH = { region: 'sa-east-1', userPoolId: 'sa-east-1_AbC123', clientId: 'console-client-id' };
+
+/** The generated config.json of the app deployment (its second source, a staged asset), with its deploy-time markers. */
+function deployedConfig(app: App, template: Template): { json: string; config: unknown; markers: Record<string, unknown> } {
+  const app_ = Object.values(template.findResources('Custom::CDKBucketDeployment')).find((d) => (d['Properties']['SourceObjectKeys'] as unknown[]).length === 2)!;
+  const key = String((app_['Properties']['SourceObjectKeys'] as string[])[1]).replace(/\.zip$/, '');
+  const json = readFileSync(join(app.outdir, `asset.${key}`, 'config.json'), 'utf8');
+  const markers = ((app_['Properties']['SourceMarkers'] as Record<string, unknown>[] | undefined) ?? [])[1] ?? {};
+  return { json, config: JSON.parse(json), markers };
+}
 
 describe('ConsoleSite (S3 + CloudFront static console)', () => {
   let template: Template;
@@ -15,7 +26,7 @@ describe('ConsoleSite (S3 + CloudFront static console)', () => {
     await buildConsole({ ifMissing: true });
     app = new App({ outdir: mkdtempSync(join(tmpdir(), 'ouvidor-console-cdk-')) });
     const stack = new Stack(app, 'Console');
-    new ConsoleSite(stack, 'Site', { apiBaseUrl: 'https://api.example.com' });
+    new ConsoleSite(stack, 'Site', { apiBaseUrl: 'https://api.example.com', auth: AUTH });
     template = Template.fromStack(stack);
   });
 
@@ -65,6 +76,35 @@ describe('ConsoleSite (S3 + CloudFront static console)', () => {
     expect(deployments.map((d) => (d['Properties']['SourceObjectKeys'] as unknown[]).length).sort()).toEqual([1, 2]);
   });
 
+  it('writes config.json with the API URL and the Cognito region, user pool id and client id', () => {
+    expect(deployedConfig(app, template).config).toEqual({
+      apiBaseUrl: 'https://api.example.com',
+      auth: { kind: 'cognito', region: 'sa-east-1', userPoolId: 'sa-east-1_AbC123', clientId: 'console-client-id' },
+    });
+    // The browser calls Cognito's JSON API directly: allowed by the CSP.
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: Match.objectLike({ ContentSecurityPolicy: Match.stringLikeRegexp("connect-src 'self' https://api.example.com https://cognito-idp.sa-east-1.amazonaws.com;") }),
+        }),
+      }),
+    });
+  });
+
+  it('resolves deploy-time values (region, pool and client from other stacks) into config.json', () => {
+    const tokenApp = new App({ outdir: mkdtempSync(join(tmpdir(), 'ouvidor-console-cdk-')) });
+    const stack = new Stack(tokenApp, 'Tokens');
+    const pool = new CfnParameter(stack, 'PoolId').valueAsString;
+    const client = new CfnParameter(stack, 'ClientId').valueAsString;
+    new ConsoleSite(stack, 'Site', { apiBaseUrl: 'https://api.example.com', auth: { region: stack.region, userPoolId: pool, clientId: client } });
+    const { config, markers } = deployedConfig(tokenApp, Template.fromStack(stack));
+    const auth = (config as { auth: Record<string, string> }).auth;
+    expect(auth['kind']).toBe('cognito');
+    expect(markers[auth['region']!]).toEqual({ Ref: 'AWS::Region' });
+    expect(markers[auth['userPoolId']!]).toEqual({ Ref: 'PoolId' });
+    expect(markers[auth['clientId']!]).toEqual({ Ref: 'ClientId' });
+  });
+
   it('has no unacknowledged cdk-nag errors', () => {
     const report = new AwsSolutionsChecks().validateScope(app);
     expect(report.violations.filter((v) => v.severity === 'error').map((v) => v.ruleName)).toEqual([]);
@@ -72,6 +112,6 @@ describe('ConsoleSite (S3 + CloudFront static console)', () => {
 
   it('fails clearly when the console is not built', () => {
     const stack = new Stack(new App(), 'Missing');
-    expect(() => new ConsoleSite(stack, 'Site', { apiBaseUrl: 'https://api.example.com', distDir: mkdtempSync(join(tmpdir(), 'no-dist-')) })).toThrow(/npm run build:console/);
+    expect(() => new ConsoleSite(stack, 'Site', { apiBaseUrl: 'https://api.example.com', auth: AUTH, distDir: mkdtempSync(join(tmpdir(), 'no-dist-')) })).toThrow(/npm run build:console/);
   });
 });

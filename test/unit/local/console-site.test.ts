@@ -57,7 +57,7 @@ describe('consoleSite (the console served by the local runtime)', () => {
   });
 
   it('serves a default config.json (API on the same origin) and keeps /health', async () => {
-    expect(await (await fetch(`${base}/config.json`)).json()).toEqual({ apiBaseUrl: '' });
+    expect(await (await fetch(`${base}/config.json`)).json()).toEqual({ apiBaseUrl: '', auth: { kind: 'local' } });
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
   });
 
