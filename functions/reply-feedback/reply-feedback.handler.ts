@@ -8,11 +8,14 @@ import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResul
 import { logger } from '../../shared/runtime/logger.js';
 import { actorOf, bodyOf, TRIAGE_MAX_BODY_BYTES } from '../../shared/runtime/triage-http.js';
 
-/** POST /v1/feedback/{id}/replies `{text, cannedReplyId?}` — 201 `{outboxId, status}`. */
+/** POST /v1/feedback/{id}/replies `{text, cannedReplyId?}` — 201 `{outboxId, status}`; `Idempotency-Key` makes a retry send nothing new. */
 export const handler = middy<HttpEvent, HttpResult>()
   .use(injectLambdaContext(logger))
   .use(httpHeaderNormalizer())
   .use(jsonErrors(logger))
   .use(requireRole(() => container().verifier, ['admin', 'agent']))
   .use(readBody({ maxBytes: TRIAGE_MAX_BODY_BYTES, accept: ['json'] }))
-  .handler(async (event) => json(201, await replyToFeedback(container(), event.pathParameters?.id ?? '', bodyOf(event, ReplySchema), actorOf(event))));
+  .handler(async (event) => {
+    const key = event.headers['idempotency-key']?.trim() || undefined;
+    return json(201, await replyToFeedback(container(), event.pathParameters?.id ?? '', bodyOf(event, ReplySchema), actorOf(event), key));
+  });

@@ -2,17 +2,24 @@ import { createHash } from 'node:crypto';
 import type { Feedback } from '../domain/feedback.schema.js';
 import { localeOf } from '../domain/i18n.js';
 import { recordFirstResponse } from '../domain/sla/sla-clock.js';
-import { CustomerUnreachableError, VersionConflictError } from '../domain/triage/triage.errors.js';
+import { CustomerUnreachableError, ReplyInFlightError, VersionConflictError } from '../domain/triage/triage.errors.js';
 import type { Reply } from '../domain/triage/triage.schema.js';
 import type { TimelineEntry } from '../domain/workflow-records.schema.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
+import type { ActionLog } from '../ports/workflow-store.port.js';
 import { triageable } from './triage-feedback.use-case.js';
 import { customerRoute, deliverToCustomer, unreachableReason, type DeliveryDeps } from './workflows/customer-delivery.js';
 
 export interface ReplyDeps extends DeliveryDeps {
   readonly store: FeedbackStore;
+  readonly actions: ActionLog;
   readonly clock: Clock;
+}
+
+export interface ReplyResult {
+  readonly outboxId: string;
+  readonly status: string;
 }
 
 const subjectOf = (fb: Feedback): string => {
@@ -25,13 +32,36 @@ const subjectOf = (fb: Feedback): string => {
  * or a reply on the social post). Recorded in the outbox, the conversation (from `agent:<sub>`) and
  * the timeline; stops the first-response clock and moves a `new` item to `open`.
  */
-export async function replyToFeedback(deps: ReplyDeps, id: string, reply: Reply, actor: string): Promise<{ outboxId: string; status: string }> {
+export async function replyToFeedback(deps: ReplyDeps, id: string, reply: Reply, actor: string, idempotencyKey?: string): Promise<ReplyResult> {
   const fb = await triageable(deps.store, id);
   const route = customerRoute(fb);
   if (!route) throw new CustomerUnreachableError(unreachableReason(fb));
   const now = deps.clock.now();
   const at = now.toISOString();
-  const outboxId = createHash('sha256').update(`reply\n${fb.id}\n${actor}\n${at}\n${reply.text}`).digest('hex').slice(0, 24);
+  const outboxId = createHash('sha256').update(`reply\n${fb.id}\n${actor}\n${idempotencyKey ?? `${at}\n${reply.text}`}`).digest('hex').slice(0, 24);
+  if (idempotencyKey === undefined) return send(deps, fb, route, reply, actor, outboxId, now);
+
+  // A retried request (same Idempotency-Key) answers what the first one sent, and sends nothing.
+  const key = `reply:${outboxId}`;
+  const claim = await deps.actions.claim(fb.id, { key, ruleId: actor, type: 'reply', now: at, leaseMs: 60_000 });
+  if (!claim) {
+    const earlier = (await deps.actions.list(fb.id)).find((r) => r.key === key);
+    if (earlier?.status === 'done' && earlier.result) return earlier.result as unknown as ReplyResult;
+    throw new ReplyInFlightError();
+  }
+  try {
+    const result = await send(deps, fb, route, reply, actor, outboxId, now);
+    await deps.actions.complete(fb.id, key, { ...result }, deps.clock.now().toISOString());
+    return result;
+  } catch (error) {
+    // Retryable at once with the same key: nothing was sent.
+    await deps.actions.fail(fb.id, key, error instanceof Error ? error.message : String(error), at, at);
+    throw error;
+  }
+}
+
+async function send(deps: ReplyDeps, fb: Feedback, route: NonNullable<ReturnType<typeof customerRoute>>, reply: Reply, actor: string, outboxId: string, now: Date): Promise<ReplyResult> {
+  const at = now.toISOString();
   const { receipt } = await deliverToCustomer(deps, fb, route, {
     id: outboxId,
     ...(route.channel === 'email' && { subject: subjectOf(fb) }),

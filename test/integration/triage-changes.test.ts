@@ -116,6 +116,18 @@ describe('POST /v1/feedback/{id}/replies', () => {
     expect(d.timeline.filter((e) => e.actor === 'agent:ana').map((e) => e.type).sort()).toEqual(['message-sent', 'status-changed']);
   });
 
+  it('sends a retried reply (same Idempotency-Key) once, answering the first result', async () => {
+    const fb = await one({ email: 'caio@example.com', name: 'Caio' });
+    const headers = { 'idempotency-key': 'reply-7f3a' };
+    const first = await send('POST', `/v1/feedback/${fb.id}/replies`, { text: 'Já estornamos.' }, headers);
+    const again = await send('POST', `/v1/feedback/${fb.id}/replies`, { text: 'Já estornamos.' }, headers);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(await again.json()).toEqual(await first.json());
+    expect(await outbox(fb.id)).toHaveLength(1);
+    expect((await send('POST', `/v1/feedback/${fb.id}/replies`, { text: 'Mais uma coisa.' }, { 'idempotency-key': 'reply-other' })).status).toBe(201);
+    expect(await outbox(fb.id)).toHaveLength(2);
+  });
+
   it('answers 409 naming the reason when the customer cannot be reached, 400 for an empty or huge text', async () => {
     const fb = await one({ name: 'Anônimo' });
     const res = await send('POST', `/v1/feedback/${fb.id}/replies`, { text: 'Olá' });

@@ -33,3 +33,10 @@ export class CustomerUnreachableError extends OuvidorError {
     super(409, 'customer_unreachable', `Cannot reply: ${reason}.`, options);
   }
 }
+
+/** The same reply (same Idempotency-Key) is being sent right now by another request. */
+export class ReplyInFlightError extends OuvidorError {
+  constructor(options?: { cause?: unknown }) {
+    super(409, 'reply_in_flight', 'This reply is being sent; retry in a moment to get its result.', options);
+  }
+}

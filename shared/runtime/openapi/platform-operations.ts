@@ -47,6 +47,7 @@ export const PLATFORM_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
     summary: 'Reply to the customer (through the outbox)',
     tag: 'triage',
     auth: ['admin', 'agent'],
+    headers: { 'Idempotency-Key': { description: 'A retry with the same key sends nothing new and answers the first result.' } },
     body: { zod: ReplySchema, types: ['application/json'] },
     responses: { 201: { description: 'The reply as recorded.', schema: { type: 'object' } } },
   },
