@@ -121,6 +121,7 @@ export class ServiceStack extends Stack {
     this.sweepReceived = this.addFunction('SweepReceived', { handlerName: 'sweep-received', timeout: Duration.seconds(60) });
     this.sweepReceived.grantTableReadWrite(table);
     this.sweepReceived.grantQueueSend(queue);
+    this.sweepReceived.grantPutEvents(this.eventBus); // republishes resolutions whose event was not confirmed
     new Rule(this, 'SweepSchedule', {
       description: 'Re-enqueue feedback stuck in received',
       schedule: Schedule.rate(Duration.minutes(5)),

@@ -1,8 +1,7 @@
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { TABLE_ATTRIBUTES, TABLE_INDEXES, TABLE_KEYS } from '../shared/adapters/dynamo-table.definition.js';
-import { migrateTable, resumeInterruptedMigration } from './table-migration.js';
+import { migrateTable, resumeInterruptedMigration, tableDefinition, waitActive } from './table-migration.js';
 
 /**
  * Creates the table from the shared definition unless it exists; an existing table (a data folder
@@ -17,25 +16,9 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException) && (e as Error).name !== 'ResourceNotFoundException') throw e;
   }
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: TABLE_ATTRIBUTES.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
-      KeySchema: [
-        { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
-        { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: TABLE_INDEXES.map((i) => ({
-        IndexName: i.name,
-        KeySchema: [
-          { AttributeName: i.partitionKey, KeyType: 'HASH' },
-          { AttributeName: i.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: i.projection },
-      })),
-    }),
-  );
+  await client.send(new CreateTableCommand(tableDefinition(tableName)));
+  // Writes to a table still CREATING fail: wait until it (and its indexes) are active.
+  await waitActive(client, tableName);
 }
 
 export interface ProvisionedQueue {

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { republishPendingEvents } from '../shared/app/republish-events.use-case.js';
 import { sweepReceived } from '../shared/app/sweep-received.use-case.js';
 import { resetConfig, config } from '../shared/runtime/config.js';
 import { awsClients, container, setContainer, type Container } from '../shared/runtime/container.js';
@@ -95,6 +96,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
 
   // Whatever was accepted but not analyzed before the last stop (the queue lived in memory).
   await sweepReceived(c, { olderThanMs: 0, maxSweeps: 3, countsAsRetry: false });
+  await republishPendingEvents(c, { olderThanMs: 0 });
 
   const poller = new SqsPoller(
     clients.sqs,
@@ -105,6 +107,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
 
   const sweeper = setInterval(() => {
     sweepReceived(c, { olderThanMs: 2 * 60_000, maxSweeps: 3, countsAsRetry: true }).catch(onError);
+    republishPendingEvents(c, { olderThanMs: 60_000 }).catch(onError);
   }, opts.sweepIntervalMs ?? 60_000);
   sweeper.unref();
 

@@ -67,7 +67,7 @@ async function copyItems(client: DynamoDBClient, from: string, to: string): Prom
   return n;
 }
 
-async function waitActive(client: DynamoDBClient, tableName: string): Promise<TableDescription> {
+export async function waitActive(client: DynamoDBClient, tableName: string): Promise<TableDescription> {
   for (let i = 0; i < 600; i++) {
     const t = await describe(client, tableName);
     if (t && t.TableStatus === 'ACTIVE' && (t.GlobalSecondaryIndexes ?? []).every((g) => g.IndexStatus === undefined || g.IndexStatus === 'ACTIVE')) return t;

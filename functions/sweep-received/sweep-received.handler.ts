@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { sweepReceived, type SweepResult } from '../../shared/app/sweep-received.use-case.js';
+import { republishPendingEvents } from '../../shared/app/republish-events.use-case.js';
 import { container } from '../../shared/runtime/container.js';
 import { logger } from '../../shared/runtime/logger.js';
 
@@ -11,6 +12,11 @@ import { logger } from '../../shared/runtime/logger.js';
  */
 const olderThanMs = Number(process.env.OUVIDOR_SWEEP_AFTER_SECONDS ?? 1200) * 1000;
 
-export const handler = middy<unknown, SweepResult>()
+export const handler = middy<unknown, SweepResult & { republished: number }>()
   .use(injectLambdaContext(logger))
-  .handler(() => sweepReceived(container(), { olderThanMs, maxSweeps: 3, countsAsRetry: true }));
+  .handler(async () => {
+    const swept = await sweepReceived(container(), { olderThanMs, maxSweeps: 3, countsAsRetry: true });
+    // Resolutions whose event was saved but not confirmed published a minute ago.
+    const republished = await republishPendingEvents(container(), { olderThanMs: 60_000 });
+    return { ...swept, republished };
+  });

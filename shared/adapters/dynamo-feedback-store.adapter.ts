@@ -11,6 +11,8 @@ const FEEDBACK_SK = 'FEEDBACK';
 const feedbackPk = (id: string) => `FEEDBACK#${id}`;
 const idempotencyPk = (key: string) => `IDEMPOTENCY#${key}`;
 export const RECEIVED_INDEX_PK = 'STAGE#received';
+/** Items with an event saved but not confirmed published (same sparse index as the received ones). */
+export const PENDING_EVENTS_INDEX_PK = 'EVENTS#pending';
 
 /** The index keys an item carries; docs/architecture.md lists them. Sparse keys are omitted. */
 export function feedbackItem(fb: Feedback): Record<string, unknown> {
@@ -23,6 +25,7 @@ export function feedbackItem(fb: Feedback): Record<string, unknown> {
     ...(fb.stage === 'analyzed' && { gsi5pk: priorityIndexPk(fb.status, fb.priority), gsi5sk: at }),
     ...(fb.customer.id !== undefined && { gsi3pk: `CUSTOMER#${fb.customer.id}`, gsi3sk: at }),
     ...(fb.stage === 'received' && { gsi4pk: RECEIVED_INDEX_PK, gsi4sk: at }),
+    ...(fb.stage === 'analyzed' && fb.resolvedEventPending && { gsi4pk: PENDING_EVENTS_INDEX_PK, gsi4sk: `${fb.resolvedEventPending.at}#${fb.id}` }),
     ...slaIndexKeys(fb),
   };
 }
@@ -167,6 +170,34 @@ export class DynamoFeedbackStore implements FeedbackStore {
       start = out.LastEvaluatedKey;
     } while (start && ids.length < limit);
     return ids;
+  }
+
+  async listPendingEvents(before: string, limit: number): Promise<string[]> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi4',
+        KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk < :before',
+        ExpressionAttributeValues: { ':pk': PENDING_EVENTS_INDEX_PK, ':before': before },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((i) => String(i.pk).slice('FEEDBACK#'.length));
+  }
+
+  async clearResolvedEventPending(id: string, version: number): Promise<void> {
+    await conditional(
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: feedbackPk(id), sk: FEEDBACK_SK },
+          UpdateExpression: 'REMOVE resolvedEventPending, gsi4pk, gsi4sk',
+          ConditionExpression: 'resolvedEventPending.#version = :v',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':v': version },
+        }),
+      ),
+    );
   }
 
   recordSweep(id: string, sweeps: number, at: string): Promise<boolean> {

@@ -65,6 +65,8 @@ export async function runWorkflows(deps: WorkflowDeps, event: WorkflowEvent): Pr
   const run: WorkflowRun = { matched: [], done: [], skipped: [], failed: [] };
   const item = await deps.store.get(event.feedbackId);
   if (!item || item.stage !== 'analyzed') return run;
+  // A resolution event for an item reopened since: nothing to do for it any more.
+  if (event.trigger === 'resolved' && item.status !== 'resolved' && item.status !== 'closed') return run;
   const [rules, standards] = await Promise.all([loadRules(deps), loadStandards(deps)]);
   const matches = matchRules(rules, event.trigger, item);
   if (matches.length === 0) return run;

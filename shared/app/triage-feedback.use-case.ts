@@ -44,15 +44,18 @@ export async function triageFeedback(deps: TriageDeps, id: string, changes: Tria
     const at = now.toISOString();
     const { next, entries, resolved } = applyTriage(fb, changes, { standards, at: now, actor: opts.actor });
     if (!next) return toView(fb);
-    const saved: Feedback = { ...next, version: fb.version + 1, updatedAt: at };
+    const version = fb.version + 1;
+    // The resolution and its event are saved together; the event is confirmed once published.
+    const saved: Feedback = { ...next, version, updatedAt: at, ...(resolved && { resolvedEventPending: { version, at, by: opts.actor } }) };
     if (!(await deps.store.update(saved, fb.version))) continue; // changed meanwhile: re-read (and, with If-Match, refuse)
     for (const e of entries) await deps.timeline.append(fb.id, e);
     if (resolved) {
       try {
         await deps.bus.publish([feedbackResolvedEvent(saved, at, opts.actor)]);
+        await deps.store.clearResolvedEventPending(fb.id, version);
       } catch (error) {
-        deps.log.error('feedback.resolved not published', { feedbackId: fb.id, version: saved.version, error: String(error) });
-        throw error;
+        // Resolved all the same: the sweeper publishes the pending event.
+        deps.log.warn('feedback.resolved left for the sweeper', { feedbackId: fb.id, version, error: String(error) });
       }
     }
     return toView(saved);

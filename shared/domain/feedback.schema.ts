@@ -140,6 +140,11 @@ export const FeedbackSchema = z.object({
   failure: z.string().optional(),
   /** Times the sweeper re-enqueued this item while it stayed `received`. */
   sweeps: z.number().int().min(0),
+  /**
+   * A `feedback.resolved` saved with the resolution but not yet confirmed published (the sweeper
+   * publishes it again until it is): the status change and its event never part ways.
+   */
+  resolvedEventPending: z.object({ version: z.number().int(), at: z.iso.datetime(), by: z.string() }).optional(),
   /** Set once `feedback.analyzed` has been published for this version. */
   eventPublishedAt: z.iso.datetime().optional(),
   version: z.number().int().min(1),

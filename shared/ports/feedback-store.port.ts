@@ -31,6 +31,10 @@ export interface FeedbackStore {
   claimIdempotencyKey(claim: IdempotencyClaim, expiresAt: string, now: string): Promise<IdempotencyClaim | undefined>;
   /** Ids of `received` items that arrived before `before`, oldest first. */
   listReceived(before: string, limit: number): Promise<string[]>;
+  /** Items whose `feedback.resolved` was saved before `before` and is not confirmed published. */
+  listPendingEvents(before: string, limit: number): Promise<string[]>;
+  /** Confirms the resolved event of that version published (idempotent). */
+  clearResolvedEventPending(id: string, version: number): Promise<void>;
   /** Counts one re-enqueue of a still-`received` item; false if it moved on meanwhile. */
   recordSweep(id: string, sweeps: number, at: string): Promise<boolean>;
   /** Moves a still-`received` item to `failed`, keeping it and saying why. */

@@ -136,10 +136,10 @@ describe('ServiceStack', () => {
     for (const fn of ['ingestWeb', 'getFeedback', 'sweepReceived'] as const) expect(comprehendOf(fn)).toEqual([]);
   });
 
-  it('sweeper reads/writes the table and re-enqueues, but publishes no events', () => {
-    const actions = actionsOf(statementsOf('sweepReceived'));
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem', 'sqs:SendMessage']));
-    expect(actions).not.toContain('events:PutEvents');
+  it('sweeper reads/writes the table, re-enqueues, and republishes pending events on the bus only', () => {
+    const statements = statementsOf('sweepReceived');
+    expect(actionsOf(statements)).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem', 'sqs:SendMessage']));
+    expect(resourcesFor(statements, 'events:PutEvents')).toEqual([JSON.stringify({ 'Fn::GetAtt': [logicalId(t.built.service.eventBus), 'Arn'] })]);
   });
 
   it('create-survey reads/writes the table and reads the app secret, nothing else', () => {

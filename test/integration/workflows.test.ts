@@ -112,7 +112,16 @@ describe('on resolution', () => {
   it('sends the customer a CSAT survey link, once', async () => {
     const id = await submit({ text: 'Minha dúvida: como troco o endereço de entrega?', customer: { email: 'gil@example.com', name: 'Gil' } });
     await settled(id, (f) => f.stage === 'analyzed' && f.sla !== undefined);
-    await p.container.bus.publish([{ type: 'feedback.resolved', id: `feedback.resolved:${id}`, time: new Date().toISOString(), detail: { id } }]);
+    // Resolve as an agent would (re-reading the version if the workflows were still at work).
+    const resolved = await eventually(async () => {
+      const res = await fetch(`${p.url}/v1/feedback/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'if-match': String((await item(id)).version), authorization: `Bearer ${await p.token('agent')}` },
+        body: JSON.stringify({ status: 'resolved' }),
+      });
+      return res.status === 409 ? undefined : res;
+    });
+    expect(resolved.status).toBe(200);
     const { sent } = await settled(id, (_f, s) => s.some((m) => m.template === 'survey-invite'));
     const invite = sent.find((m) => m.template === 'survey-invite')!;
     const url = /https?:\/\/\S+\/v1\/surveys\/[\w.-]+/.exec(invite.text)?.[0];

@@ -45,6 +45,13 @@ export class InMemoryFeedbackStore implements FeedbackStore {
       .slice(0, limit)
       .map((d) => d.id);
   }
+  async listPendingEvents(before: string, limit: number) {
+    return [...this.items.values()].filter((f) => f.stage === 'analyzed' && f.resolvedEventPending && f.resolvedEventPending.at < before).slice(0, limit).map((f) => f.id);
+  }
+  async clearResolvedEventPending(id: string, version: number) {
+    const cur = this.items.get(id);
+    if (cur?.resolvedEventPending?.version === version) delete cur.resolvedEventPending;
+  }
   async markEventPublished(id: string, version: number, at: string) {
     const cur = this.items.get(id);
     if (cur && cur.analysis?.version === version) cur.eventPublishedAt ??= at;
