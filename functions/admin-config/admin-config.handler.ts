@@ -1,11 +1,8 @@
-import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { readConfig, rulesAsText, writeConfig, type ConfigName } from '../../shared/app/admin-config.use-case.js';
 import { NotFoundError, OuvidorError } from '../../shared/domain/errors.js';
 import { container } from '../../shared/runtime/container.js';
-import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
-import { logger } from '../../shared/runtime/logger.js';
+import { json, readBody } from '../../shared/runtime/http.middleware.js';
+import { apiHandler } from '../../shared/runtime/api-handler.js';
 
 const NAMES: readonly ConfigName[] = ['rules', 'service-standards'];
 
@@ -22,11 +19,7 @@ const body = readBody({ maxBytes: 256 * 1024, accept: ['json', 'yaml'] });
  * YAML with `?format=yaml`) and an ETag with the version; PUT takes JSON (rules also
  * `application/yaml`) with `If-Match: <version>` and answers 409 when the version moved on.
  */
-export const handler = middy<HttpEvent, HttpResult>()
-  .use(injectLambdaContext(logger))
-  .use(httpHeaderNormalizer())
-  .use(jsonErrors(logger))
-  .use(requireRole(() => container().verifier, ['admin']))
+export const handler = apiHandler(['admin'])
   .before(async (request) => {
     if (request.event.requestContext.http.method === 'PUT') await body.before!(request);
   })

@@ -1,11 +1,8 @@
-import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { createCannedReply, deleteCannedReply, listCannedReplies, updateCannedReply } from '../../shared/app/canned-replies.use-case.js';
 import { ForbiddenError, OuvidorError } from '../../shared/domain/errors.js';
 import { container } from '../../shared/runtime/container.js';
-import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
-import { logger } from '../../shared/runtime/logger.js';
+import { json, readBody } from '../../shared/runtime/http.middleware.js';
+import { apiHandler } from '../../shared/runtime/api-handler.js';
 
 class PreconditionRequiredError extends OuvidorError {
   constructor() {
@@ -19,11 +16,7 @@ const body = readBody({ maxBytes: 64 * 1024, accept: ['json'] });
  * GET /v1/canned-replies (admin, agent; `?locale=pt-BR|en`), POST (admin, 201),
  * PUT /v1/canned-replies/{id} (admin, `If-Match: <version>`, 409 when it moved on), DELETE (admin, 204).
  */
-export const handler = middy<HttpEvent, HttpResult>()
-  .use(injectLambdaContext(logger))
-  .use(httpHeaderNormalizer())
-  .use(jsonErrors(logger))
-  .use(requireRole(() => container().verifier, ['admin', 'agent']))
+export const handler = apiHandler(['admin', 'agent'])
   .before(async (request) => {
     const method = request.event.requestContext.http.method;
     if (method !== 'GET' && !request.event.principal?.roles.includes('admin')) throw new ForbiddenError('Only admins manage canned replies.');

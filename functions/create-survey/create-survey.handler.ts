@@ -1,18 +1,11 @@
-import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { createSurvey } from '../../shared/app/create-survey.use-case.js';
 import { container } from '../../shared/runtime/container.js';
-import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
-import { logger } from '../../shared/runtime/logger.js';
+import { json, readBody } from '../../shared/runtime/http.middleware.js';
 import { publicBaseUrl } from '../../shared/runtime/survey-http.js';
+import { apiHandler } from '../../shared/runtime/api-handler.js';
 
 /** POST /v1/surveys — an agent or admin creates an NPS/CSAT survey and gets its signed one-click link. */
-export const handler = middy<HttpEvent, HttpResult>()
-  .use(injectLambdaContext(logger))
-  .use(httpHeaderNormalizer())
-  .use(jsonErrors(logger))
-  .use(requireRole(() => container().verifier, ['admin', 'agent']))
+export const handler = apiHandler(['admin', 'agent'])
   .use(readBody({ maxBytes: 16 * 1024, accept: ['json'] }))
   .handler(async (event) => {
     const c = container();

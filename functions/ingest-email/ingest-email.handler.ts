@@ -1,17 +1,10 @@
-import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { ingestEmail } from '../../shared/app/ingest-email.use-case.js';
 import { container } from '../../shared/runtime/container.js';
-import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
-import { logger } from '../../shared/runtime/logger.js';
+import { json, readBody } from '../../shared/runtime/http.middleware.js';
+import { apiHandler } from '../../shared/runtime/api-handler.js';
 
 /** POST /v1/channels/email (admin or agent): a raw RFC 822 message (`message/rfc822`). */
-export const handler = middy<HttpEvent, HttpResult>()
-  .use(injectLambdaContext(logger))
-  .use(httpHeaderNormalizer())
-  .use(jsonErrors(logger))
-  .use(requireRole(() => container().verifier, ['admin', 'agent']))
+export const handler = apiHandler(['admin', 'agent'])
   .use(readBody({ maxBytes: 5 * 1024 * 1024, accept: ['rfc822'] }))
   .handler(async (event) => {
     const body = event.parsedBody;

@@ -1,21 +1,14 @@
-import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { ingestTranscript } from '../../shared/app/ingest-transcript.use-case.js';
 import { container } from '../../shared/runtime/container.js';
-import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
-import { logger } from '../../shared/runtime/logger.js';
+import { json, readBody } from '../../shared/runtime/http.middleware.js';
+import { apiHandler } from '../../shared/runtime/api-handler.js';
 
 /**
  * POST /v1/channels/phone (admin or agent): a transcript JSON as the body. Optional query:
  * `customerPhone`, `customerEmail`, `customerName` (who called), `agentSpeaker` (e.g. spk_1 for
  * plain Transcribe output), `agentId`.
  */
-export const handler = middy<HttpEvent, HttpResult>()
-  .use(injectLambdaContext(logger))
-  .use(httpHeaderNormalizer())
-  .use(jsonErrors(logger))
-  .use(requireRole(() => container().verifier, ['admin', 'agent']))
+export const handler = apiHandler(['admin', 'agent'])
   .use(readBody({ maxBytes: 5 * 1024 * 1024, accept: ['json'] }))
   .handler(async (event) => {
     const q = event.queryStringParameters ?? {};

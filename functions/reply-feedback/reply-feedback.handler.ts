@@ -1,19 +1,12 @@
-import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { replyToFeedback } from '../../shared/app/reply-feedback.use-case.js';
 import { ReplySchema } from '../../shared/domain/triage/triage.schema.js';
 import { container } from '../../shared/runtime/container.js';
-import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
-import { logger } from '../../shared/runtime/logger.js';
+import { json, readBody } from '../../shared/runtime/http.middleware.js';
 import { actorOf, bodyOf, TRIAGE_MAX_BODY_BYTES } from '../../shared/runtime/triage-http.js';
+import { apiHandler } from '../../shared/runtime/api-handler.js';
 
 /** POST /v1/feedback/{id}/replies `{text, cannedReplyId?}` — 201 `{outboxId, status}`; `Idempotency-Key` makes a retry send nothing new. */
-export const handler = middy<HttpEvent, HttpResult>()
-  .use(injectLambdaContext(logger))
-  .use(httpHeaderNormalizer())
-  .use(jsonErrors(logger))
-  .use(requireRole(() => container().verifier, ['admin', 'agent']))
+export const handler = apiHandler(['admin', 'agent'])
   .use(readBody({ maxBytes: TRIAGE_MAX_BODY_BYTES, accept: ['json'] }))
   .handler(async (event) => {
     const key = event.headers['idempotency-key']?.trim() || undefined;

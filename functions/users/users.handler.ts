@@ -1,10 +1,7 @@
-import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { createUser, listUsers } from '../../shared/app/users.use-case.js';
 import { container } from '../../shared/runtime/container.js';
-import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
-import { logger } from '../../shared/runtime/logger.js';
+import { json, readBody } from '../../shared/runtime/http.middleware.js';
+import { apiHandler } from '../../shared/runtime/api-handler.js';
 
 const body = readBody({ maxBytes: 16 * 1024, accept: ['json'] });
 
@@ -12,11 +9,7 @@ const body = readBody({ maxBytes: 16 * 1024, accept: ['json'] });
  * GET|POST /v1/users — admins only. Cognito on AWS (the new user gets an invitation email), the
  * table locally (the answer carries the generated password, once).
  */
-export const handler = middy<HttpEvent, HttpResult>()
-  .use(injectLambdaContext(logger))
-  .use(httpHeaderNormalizer())
-  .use(jsonErrors(logger))
-  .use(requireRole(() => container().verifier, ['admin']))
+export const handler = apiHandler(['admin'])
   .before(async (request) => {
     if (request.event.requestContext.http.method === 'POST') await body.before!(request);
   })

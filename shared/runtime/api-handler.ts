@@ -1,0 +1,19 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Role } from '../domain/auth.schema.js';
+import { container } from './container.js';
+import { jsonErrors, requireRole, type HttpEvent, type HttpResult } from './http.middleware.js';
+import { logger } from './logger.js';
+
+/**
+ * The middleware every authenticated JSON route shares: the Lambda context in the logs,
+ * lower-case headers, errors as JSON, and a bearer token holding one of `roles`. Handlers add
+ * their body parser, if any, and their use case.
+ */
+export const apiHandler = (roles: readonly Role[]) =>
+  middy<HttpEvent, HttpResult>()
+    .use(injectLambdaContext(logger))
+    .use(httpHeaderNormalizer())
+    .use(jsonErrors(logger))
+    .use(requireRole(() => container().verifier, roles));
