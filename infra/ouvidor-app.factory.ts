@@ -64,7 +64,7 @@ export function createOuvidorApp(props: AppProps = {}): OuvidorApp {
     apiBaseUrl: service.httpApi.apiEndpoint,
     auth: { region: consoleStack.region, userPoolId: stateful.userPool.userPoolId, clientId: stateful.userPoolClient.userPoolClientId },
   });
-  consoleStack.addDependency(service);
+  consoleStack.addStackDependency(service);
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stateful, service, consoleSite };
