@@ -116,7 +116,7 @@ export function quantile(h: DurationHistogram, q: number): number | undefined {
     .sort((x, y) => x[0] - y[0]);
   const total = entries.reduce((s, [, n]) => s + n, 0);
   if (total === 0) return undefined;
-  // q·n in floating point can land just above a whole rank (0.7 × 10 = 7.000000000000001).
+  // q·n in floating point can land just above a whole rank (0.07 × 100 = 7.000000000000001).
   const x = q * total;
   const rank = Math.max(1, Math.ceil(x - x * 1e-12));
   let seen = 0;

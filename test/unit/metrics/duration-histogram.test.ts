@@ -154,7 +154,8 @@ describe('quantiles', () => {
 
   it('uses nearest rank, not fooled by q × n in floating point', () => {
     const h = histogramOf([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(quantile(h, 0.7)).toBe(7); // 0.7 × 10 = 7.000000000000001
+    expect(quantile(h, 0.7)).toBe(7);
+    expect(quantile(histogramOf(Array.from({ length: 100 }, (_, i) => i + 1)), 0.07)).toBe(7); // 0.07 × 100 = 7.000000000000001
     expect(median(h)).toBe(5);
     expect(p90(h)).toBe(9);
     expect(quantile(h, 1)).toBe(10);
