@@ -1,8 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { CannedReplySchema, type CannedReply, type CannedReplyLocale } from '../domain/canned-reply.schema.js';
 import type { CannedReplyStore } from '../ports/canned-reply-store.port.js';
-import { conditionalWrite } from './dynamo-write.util.js';
+import { conditionalWrite, documentClient, queryAll } from './dynamo-write.util.js';
 
 const KEYS = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
 const key = (id: string) => ({ pk: `CANNED#${id}`, sk: 'CANNED' });
@@ -12,26 +12,17 @@ const fromItem = (i: Record<string, unknown>) => CannedReplySchema.parse(Object.
 export class DynamoCannedReplyStore implements CannedReplyStore {
   private readonly doc: DynamoDBDocumentClient;
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async list(locale?: CannedReplyLocale): Promise<CannedReply[]> {
-    const items: CannedReply[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: locale ? 'gsi1pk = :p AND begins_with(gsi1sk, :l)' : 'gsi1pk = :p',
-          ExpressionAttributeValues: { ':p': 'CANNED', ...(locale && { ':l': `${locale}#` }) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []).map(fromItem));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: locale ? 'gsi1pk = :p AND begins_with(gsi1sk, :l)' : 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': 'CANNED', ...(locale && { ':l': `${locale}#` }) },
+    });
+    return items.map(fromItem);
   }
 
   async get(id: string): Promise<CannedReply | undefined> {

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCom
 import { CustomerProfileSchema, type CustomerProfile, type Identity } from '../domain/customer.schema.js';
 import type { Feedback } from '../domain/feedback.schema.js';
 import type { CustomerStore, Page } from '../ports/customer-store.port.js';
-import { conditionalWrite, decodeCursor, encodeCursor } from './dynamo-write.util.js';
+import { conditionalWrite, decodeCursor, encodeCursor, documentClient } from './dynamo-write.util.js';
 import { fromItem } from './dynamo-feedback-store.adapter.js';
 
 const identityKey = (i: Identity) => ({ pk: `IDENTITY#${i.kind}#${i.value}`, sk: 'IDENTITY' });
@@ -13,7 +13,7 @@ const SET_FIELD = { email: 'emails', phone: 'phones', handle: 'handles' } as con
 export class DynamoCustomerStore implements CustomerStore {
   private readonly doc: DynamoDBDocumentClient;
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async findByIdentity(identity: Identity): Promise<string | undefined> {

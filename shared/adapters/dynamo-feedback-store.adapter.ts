@@ -4,7 +4,7 @@ import { nextDeadline } from '../domain/sla/sla-deadlines.js';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { FeedbackSchema, type Feedback } from '../domain/feedback.schema.js';
 import type { FeedbackStore, IdempotencyClaim, ReopenChanges } from '../ports/feedback-store.port.js';
-import { conditionalWrite } from './dynamo-write.util.js';
+import { conditionalWrite, documentClient } from './dynamo-write.util.js';
 import { TABLE_TTL_ATTRIBUTE } from './dynamo-table.definition.js';
 
 const FEEDBACK_SK = 'FEEDBACK';
@@ -55,7 +55,7 @@ const conditional = conditionalWrite;
 export class DynamoFeedbackStore implements FeedbackStore {
   private readonly doc: DynamoDBDocumentClient;
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   putReceived(fb: Feedback): Promise<boolean> {

@@ -3,9 +3,8 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCom
 import { OutboxRecordSchema, type OutboxRecord } from '../domain/workflow-records.schema.js';
 import type { Page } from '../ports/customer-store.port.js';
 import type { ConfigStore, OutboxStore, RecognitionStore, StoredConfig } from '../ports/workflow-store.port.js';
-import { conditionalWrite, decodeCursor, encodeCursor } from './dynamo-write.util.js';
+import { conditionalWrite, decodeCursor, encodeCursor, documentClient } from './dynamo-write.util.js';
 
-const docOf = (client: DynamoDBClient) => DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 const KEYS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi3pk', 'gsi3sk'];
 const strip = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !KEYS.includes(k)));
 
@@ -16,7 +15,7 @@ const strip = (item: Record<string, unknown>) => Object.fromEntries(Object.entri
 export class DynamoOutboxStore implements OutboxStore {
   private readonly doc: DynamoDBDocumentClient;
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = docOf(client);
+    this.doc = documentClient(client);
   }
   async record(m: OutboxRecord): Promise<void> {
     const at = `${m.at}#${m.id}`;
@@ -51,7 +50,7 @@ export class DynamoOutboxStore implements OutboxStore {
 export class DynamoRecognitionStore implements RecognitionStore {
   private readonly doc: DynamoDBDocumentClient;
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = docOf(client);
+    this.doc = documentClient(client);
   }
   private async add(partition: string, feedbackId: string, at: string): Promise<void> {
     await conditionalWrite(
@@ -99,7 +98,7 @@ export class DynamoRecognitionStore implements RecognitionStore {
 export class DynamoConfigStore implements ConfigStore {
   private readonly doc: DynamoDBDocumentClient;
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = docOf(client);
+    this.doc = documentClient(client);
   }
   async get(name: string): Promise<StoredConfig | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: `CONFIG#${name}`, sk: 'CONFIG' }, ConsistentRead: true }));

@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SurveySchema, type Survey } from '../domain/survey.schema.js';
 import type { SurveyAnswerRecord, SurveyStore } from '../ports/survey-store.port.js';
-import { conditionalWrite } from './dynamo-write.util.js';
+import { conditionalWrite, documentClient } from './dynamo-write.util.js';
 
 const SURVEY_SK = 'SURVEY';
 const surveyKey = (id: string) => ({ pk: `SURVEY#${id}`, sk: SURVEY_SK });
@@ -16,7 +16,7 @@ function fromItem(item: Record<string, unknown>): Survey {
 export class DynamoSurveyStore implements SurveyStore {
   private readonly doc: DynamoDBDocumentClient;
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   create(survey: Survey): Promise<boolean> {

@@ -3,7 +3,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ThreadMessageSchema, type ThreadMessage } from '../domain/thread-message.schema.js';
 import type { ThreadStore } from '../ports/thread-store.port.js';
-import { conditionalWrite } from './dynamo-write.util.js';
+import { conditionalWrite, documentClient } from './dynamo-write.util.js';
 
 const digest = (messageId: string) => createHash('sha256').update(messageId).digest('base64url');
 const messageIdKey = (messageId: string) => ({ pk: `MSGID#${digest(messageId)}`, sk: 'MSGID' });
@@ -13,7 +13,7 @@ const messageKey = (feedbackId: string, messageId: string) => ({ pk: `FEEDBACK#$
 export class DynamoThreadStore implements ThreadStore {
   private readonly doc: DynamoDBDocumentClient;
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async findItemByMessageIds(messageIds: readonly string[]): Promise<string | undefined> {

@@ -1,10 +1,10 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { RoleSchema } from '../domain/auth.schema.js';
 import { UserExistsError } from '../domain/user.errors.js';
 import { publicUser, type NewUserInput, type StoredUser, type User } from '../domain/user.schema.js';
 import type { PasswordHasher, UserCredentials, UserDirectory } from '../ports/user-directory.port.js';
-import { conditionalWrite } from './dynamo-write.util.js';
+import { conditionalWrite, documentClient, queryAll } from './dynamo-write.util.js';
 
 const key = (email: string) => ({ pk: `USER#${email}`, sk: 'USER' });
 
@@ -24,26 +24,12 @@ const fromItem = (i: Record<string, unknown>): StoredUser => ({
 export class DynamoUserDirectory implements UserDirectory, UserCredentials {
   private readonly doc: DynamoDBDocumentClient;
   constructor(client: DynamoDBClient, private readonly tableName: string, private readonly passwords: PasswordHasher) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async list(): Promise<User[]> {
-    const users: User[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :p',
-          ExpressionAttributeValues: { ':p': 'USER' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      users.push(...(out.Items ?? []).map((i) => publicUser(fromItem(i))));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return users;
+    const items = await queryAll(this.doc, { TableName: this.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'USER' } });
+    return items.map((i) => publicUser(fromItem(i)));
   }
 
   async create(input: NewUserInput, at: string): Promise<{ user: User; password: string }> {

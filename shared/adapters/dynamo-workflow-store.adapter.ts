@@ -1,37 +1,28 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ActionRecordSchema, TimelineEntrySchema, type ActionRecord, type TimelineEntry } from '../domain/workflow-records.schema.js';
 import type { ActionLog, ClaimRequest, TimelineStore } from '../ports/workflow-store.port.js';
-import { conditionalWrite } from './dynamo-write.util.js';
+import { conditionalWrite, documentClient, queryAll } from './dynamo-write.util.js';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('base64url');
 const pk = (feedbackId: string) => `FEEDBACK#${feedbackId}`;
 
 async function queryPartition(doc: DynamoDBDocumentClient, table: string, feedbackId: string, prefix: string) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await doc.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': pk(feedbackId), ':p': prefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []).map(({ pk: _p, sk: _s, ...rest }) => rest));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+  const items = await queryAll(doc, {
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: { ':pk': pk(feedbackId), ':p': prefix },
+    ConsistentRead: true,
+  });
+  return items.map(({ pk: _p, sk: _s, ...rest }) => rest);
 }
 
 /** Timeline entries live in the item's partition: `TIMELINE#<hash of key>` (idempotent appends). */
 export class DynamoTimelineStore implements TimelineStore {
   private readonly doc: DynamoDBDocumentClient;
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
   append(feedbackId: string, entry: TimelineEntry): Promise<boolean> {
     return conditionalWrite(
@@ -48,7 +39,7 @@ export class DynamoTimelineStore implements TimelineStore {
 export class DynamoActionLog implements ActionLog {
   private readonly doc: DynamoDBDocumentClient;
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
   private key(feedbackId: string, key: string) {
     return { pk: pk(feedbackId), sk: `ACTION#${key}` };

@@ -4,18 +4,7 @@ import {
   bucketOf, bucketValue, contribution, count, emptyHistogram, median, merge, p90, quantile,
 } from '../../../shared/domain/metrics/duration-histogram.js';
 import type { DurationHistogram } from '../../../shared/domain/metrics/duration-histogram.js';
-
-/** mulberry32: a small seeded PRNG, so every run sees the same "random" data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../support/rng.js';
 
 /** Log-normal-ish durations: median about 4 h, from seconds to beyond 30 days. */
 function durations(seed: number, n: number): number[] {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addBusinessMinutes, BusinessCalendarError, businessMinutesBetween, isBusinessTime } from '../../../shared/domain/sla/business-clock.js';
 import { calendarOf, DEFAULT_SERVICE_STANDARDS } from '../../../shared/domain/sla/service-standards.schema.js';
 import type { BusinessCalendar } from '../../../shared/domain/sla/service-standards.schema.js';
+import { rng } from '../../support/rng.js';
 
 const SP = calendarOf(DEFAULT_SERVICE_STANDARDS);
 const at = (local: string, zone = 'America/Sao_Paulo'): Date => DateTime.fromISO(local, { zone }).toJSDate();
@@ -10,17 +11,6 @@ const local = (d: Date, zone = 'America/Sao_Paulo'): string => DateTime.fromJSDa
 const nineToFive = { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']], sat: [], sun: [] } as BusinessCalendar['businessHours'];
 const NY: BusinessCalendar = { timezone: 'America/New_York', businessHours: nineToFive, holidays: [] };
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('addBusinessMinutes (São Paulo defaults)', () => {
   it('carries Friday evening into Saturday morning, and into Monday when Saturday is closed', () => {
