@@ -86,8 +86,16 @@ async function markResponded(deps: ReplyDeps & Pick<DeliveryDeps, 'timeline'>, i
     const fb = await triageable(deps.store, id);
     const sla = fb.sla ? recordFirstResponse(fb.sla, now) : undefined;
     const opens = fb.status === 'new';
-    if (sla === fb.sla && !opens) return;
-    const saved: Feedback = { ...fb, ...(sla && { sla }), ...(opens && { status: 'open' as const }), version: fb.version + 1, updatedAt: at };
+    const first = fb.firstResponseAt === undefined;
+    if (sla === fb.sla && !opens && !first) return;
+    const saved: Feedback = {
+      ...fb,
+      ...(sla && { sla }),
+      ...(opens && { status: 'open' as const }),
+      ...(first && { firstResponseAt: at, firstResponseBy: actor }),
+      version: fb.version + 1,
+      updatedAt: at,
+    };
     if (!(await deps.store.update(saved, fb.version))) continue;
     if (opens) {
       const entry: TimelineEntry = { key: `reply:${outboxId}:opened`, at, actor, type: 'status-changed', summary: 'status new → open (replied)', detail: { from: 'new', to: 'open' } };

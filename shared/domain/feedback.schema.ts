@@ -121,6 +121,12 @@ export const FeedbackSchema = z.object({
   assignee: z.string().optional(),
   /** The team the item was routed to (rules' `assign`). */
   team: z.string().optional(),
+  /** The first reply an agent sent the customer (with or without an SLA clock), and who sent it. */
+  firstResponseAt: z.iso.datetime().optional(),
+  firstResponseBy: z.string().optional(),
+  /** When the item first entered `resolved` (kept if reopened), and by whom. */
+  resolvedAt: z.iso.datetime().optional(),
+  resolvedBy: z.string().optional(),
   /** The SLA clock (first response and resolution due times on business time), once started. */
   sla: SlaStateSchema.optional(),
   labels: z.array(z.string()),

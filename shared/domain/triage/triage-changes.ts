@@ -45,6 +45,8 @@ export function applyTriage(fb: Feedback, changes: TriageChanges, ctx: { standar
     if ((status === 'resolved' || status === 'closed') && running()) sla = resolve(sla!, ctx.at);
     entry('status-changed', `status ${fb.status} → ${status}`, { from: fb.status, to: status });
     next = { ...next, status };
+    // The first resolution (or closing) is the item's resolution time for metrics; reopening keeps it.
+    if ((status === 'resolved' || status === 'closed') && fb.resolvedAt === undefined) next = { ...next, resolvedAt: at, resolvedBy: ctx.actor };
   }
   if (changes.assignee !== undefined && (changes.assignee ?? undefined) !== fb.assignee) {
     const { assignee: _old, ...rest } = next;
