@@ -5,6 +5,7 @@ import { answerSurvey, openSurvey } from '../../shared/app/answer-survey.use-cas
 import { container } from '../../shared/runtime/container.js';
 import { readBody, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
 import { logger } from '../../shared/runtime/logger.js';
+import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 import {
   forMethod,
   isQuestionRequest,
@@ -21,6 +22,7 @@ import {
  */
 export const handler = middy<HttpEvent, HttpResult>()
   .use(injectLambdaContext(logger))
+  .use(flushTelemetry())
   .use(httpHeaderNormalizer())
   .use(surveyErrors(logger))
   .use(forMethod('POST', readBody({ maxBytes: 64 * 1024, accept: ['form', 'json'] })))

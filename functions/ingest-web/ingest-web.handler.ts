@@ -10,6 +10,7 @@ import { cors, parseOrigins } from '../../shared/runtime/cors.middleware.js';
 import { container } from '../../shared/runtime/container.js';
 import { html, json, jsonErrors, readBody, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
 import { logger } from '../../shared/runtime/logger.js';
+import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 import { thankYouPage, wantsHtml } from '../../shared/runtime/thank-you.page.js';
 
 /**
@@ -19,6 +20,7 @@ import { thankYouPage, wantsHtml } from '../../shared/runtime/thank-you.page.js'
  */
 export const handler = middy<HttpEvent, HttpResult>()
   .use(injectLambdaContext(logger))
+  .use(flushTelemetry())
   .use(httpHeaderNormalizer())
   .use(cors({ origins: () => parseOrigins(config().OUVIDOR_CORS_ORIGINS), methods: ['POST'] }))
   .use(jsonErrors(logger))

@@ -6,11 +6,13 @@ import { PatchFeedbackSchema } from '../../shared/domain/triage/triage.schema.js
 import { container } from '../../shared/runtime/container.js';
 import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
 import { logger } from '../../shared/runtime/logger.js';
+import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 import { actorOf, bodyOf, expectedVersionOf, TRIAGE_MAX_BODY_BYTES, versionConflicts } from '../../shared/runtime/triage-http.js';
 
 /** PATCH /v1/feedback/{id} `{status?, priority?, assignee?, labels?}` with If-Match — admins and agents. */
 export const handler = middy<HttpEvent, HttpResult>()
   .use(injectLambdaContext(logger))
+  .use(flushTelemetry())
   .use(httpHeaderNormalizer())
   .use(jsonErrors(logger))
   .use(versionConflicts())

@@ -6,6 +6,7 @@ import { processFeedback } from '../../shared/app/process-feedback.use-case.js';
 import { parseProcessMessage } from '../../shared/domain/process-message.schema.js';
 import { container } from '../../shared/runtime/container.js';
 import { logger } from '../../shared/runtime/logger.js';
+import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -22,4 +23,5 @@ const recordHandler = async (record: SQSRecord): Promise<string> => {
 /** SQS → analyze → conditional write → feedback.analyzed; failed records are retried alone. */
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(injectLambdaContext(logger))
+  .use(flushTelemetry())
   .handler(async (event, context) => processPartialResponse(event, recordHandler, processor, { context }));

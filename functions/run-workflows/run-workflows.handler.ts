@@ -5,6 +5,7 @@ import { runWorkflows, type WorkflowRun } from '../../shared/app/run-workflows.u
 import { FEEDBACK_ANALYZED, FEEDBACK_RESOLVED } from '../../shared/domain/feedback-events.schema.js';
 import { container } from '../../shared/runtime/container.js';
 import { logger } from '../../shared/runtime/logger.js';
+import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
 const TRIGGERS: Record<string, 'analyzed' | 'resolved'> = { [FEEDBACK_ANALYZED]: 'analyzed', [FEEDBACK_RESOLVED]: 'resolved' };
 
@@ -15,6 +16,7 @@ const TRIGGERS: Record<string, 'analyzed' | 'resolved'> = { [FEEDBACK_ANALYZED]:
  */
 export const handler = middy<EventBridgeEvent<string, { id: string }>, WorkflowRun | undefined>()
   .use(injectLambdaContext(logger))
+  .use(flushTelemetry())
   .handler(async (event) => {
     const trigger = TRIGGERS[event['detail-type']];
     if (!trigger || typeof event.detail?.id !== 'string') {

@@ -5,6 +5,7 @@ import { ingestEmail } from '../../shared/app/ingest-email.use-case.js';
 import { isOuvidorError } from '../../shared/domain/errors.js';
 import { container } from '../../shared/runtime/container.js';
 import { logger } from '../../shared/runtime/logger.js';
+import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
 /** Where the SES receipt rule's S3 action puts raw messages (object key = prefix + SES message id). */
 export const INBOUND_EMAIL_PREFIX = process.env.OUVIDOR_INBOUND_EMAIL_PREFIX ?? 'inbound/email/';
@@ -16,6 +17,7 @@ export const INBOUND_EMAIL_PREFIX = process.env.OUVIDOR_INBOUND_EMAIL_PREFIX ?? 
  */
 export const handler = middy<SESEvent, void>()
   .use(injectLambdaContext(logger))
+  .use(flushTelemetry())
   .handler(async (event) => {
     const c = container();
     for (const record of event.Records) {

@@ -3,10 +3,12 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { sweepSla, type SlaSweepResult } from '../../shared/app/sweep-sla.use-case.js';
 import { container } from '../../shared/runtime/container.js';
 import { logger } from '../../shared/runtime/logger.js';
+import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
 /** EventBridge Scheduler, every minute: warn about and escalate SLA deadlines that have come. */
 export const handler = middy<unknown, SlaSweepResult>()
   .use(injectLambdaContext(logger))
+  .use(flushTelemetry())
   .handler(async () => {
     const result = await sweepSla(container());
     if (result.warned + result.escalated + result.failed > 0) logger.info('sla sweep', { ...result });

@@ -8,12 +8,14 @@ import { SocialProviderSchema } from '../../shared/domain/social-mention.schema.
 import { container, socialWebhookProviders } from '../../shared/runtime/container.js';
 import { json, jsonErrors, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
 import { logger } from '../../shared/runtime/logger.js';
+import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
 const MAX_BYTES = 1024 * 1024;
 
 /** GET|POST /v1/channels/social/{provider}: subscription handshakes and signed mention webhooks. */
 export const handler = middy<HttpEvent, HttpResult>()
   .use(injectLambdaContext(logger))
+  .use(flushTelemetry())
   .use(httpHeaderNormalizer())
   .use(jsonErrors(logger))
   .handler(async (event) => {

@@ -4,6 +4,7 @@ import { sweepReceived, type SweepResult } from '../../shared/app/sweep-received
 import { republishPendingEvents } from '../../shared/app/republish-events.use-case.js';
 import { container } from '../../shared/runtime/container.js';
 import { logger } from '../../shared/runtime/logger.js';
+import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
 /**
  * Scheduled: re-enqueue items accepted and still not analyzed after OUVIDOR_SWEEP_AFTER_SECONDS
@@ -14,6 +15,7 @@ const olderThanMs = Number(process.env.OUVIDOR_SWEEP_AFTER_SECONDS ?? 1200) * 10
 
 export const handler = middy<unknown, SweepResult & { republished: number }>()
   .use(injectLambdaContext(logger))
+  .use(flushTelemetry())
   .handler(async () => {
     const swept = await sweepReceived(container(), { olderThanMs, maxSweeps: 3, countsAsRetry: true });
     // Resolutions whose event was saved but not confirmed published a minute ago.

@@ -5,6 +5,7 @@ import { ingestTranscript } from '../../shared/app/ingest-transcript.use-case.js
 import { isOuvidorError } from '../../shared/domain/errors.js';
 import { container } from '../../shared/runtime/container.js';
 import { logger } from '../../shared/runtime/logger.js';
+import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
 type ObjectCreated = EventBridgeEvent<'Object Created', { bucket: { name: string }; object: { key: string } }>;
 
@@ -22,6 +23,7 @@ const keysOf = (event: S3Event | ObjectCreated): string[] =>
  */
 export const handler = middy<S3Event | ObjectCreated, void>()
   .use(injectLambdaContext(logger))
+  .use(flushTelemetry())
   .handler(async (event) => {
     const c = container();
     for (const key of keysOf(event)) {

@@ -6,12 +6,14 @@ import type { Clock } from '../ports/clock.port.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { Log } from '../ports/logger.port.js';
 import type { FeedbackQueue } from '../ports/queue.port.js';
+import { METRIC, type Telemetry } from '../ports/telemetry.port.js';
 
 export interface AcceptDeps {
   readonly store: FeedbackStore;
   readonly queue: FeedbackQueue;
   readonly clock: Clock;
   readonly log: Log;
+  readonly telemetry?: Telemetry;
 }
 
 /** What a channel hands over: the record's content, before ids, versions and times. */
@@ -96,6 +98,7 @@ export async function acceptFeedback(deps: AcceptDeps, draft: FeedbackDraft, ded
     throw new ServiceUnavailableError('Could not store the feedback; nothing was accepted. Retry later.', { cause });
   }
   if (wrote && record.stage === 'received') {
+    deps.telemetry?.count(METRIC.feedbackAccepted, 1, { channel: record.channel });
     try {
       await deps.queue.send({ id });
     } catch (error) {

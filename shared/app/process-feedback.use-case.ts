@@ -11,6 +11,7 @@ import type { EventBus } from '../ports/event-bus.port.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { Log } from '../ports/logger.port.js';
 import type { ObjectStore } from '../ports/object-store.port.js';
+import { METRIC, type Telemetry } from '../ports/telemetry.port.js';
 
 export interface ProcessDeps {
   readonly store: FeedbackStore;
@@ -21,6 +22,7 @@ export interface ProcessDeps {
   readonly redactor: Redactor;
   readonly clock: Clock;
   readonly log: Log;
+  readonly telemetry?: Telemetry;
   /**
    * How long after an item's analysis another delivery assumes the delivery that wrote it may
    * still be publishing (at least the processor's timeout). Default 60 s.
@@ -68,6 +70,14 @@ export function applyAnalysis(fb: Feedback, a: Analysis, at: string, originalRef
   };
 }
 
+function countAnalyzed(telemetry: Telemetry | undefined, fb: Feedback): void {
+  if (!telemetry) return;
+  const dims = { channel: fb.channel };
+  telemetry.count(METRIC.feedbackAnalyzed, 1, dims);
+  if (fb.sentiment?.label === 'NEGATIVE') telemetry.count(METRIC.negativeFeedback, 1, dims);
+  if (fb.category === 'complaint') telemetry.count(METRIC.complaints, 1, dims);
+}
+
 async function publishOnce(deps: ProcessDeps, fb: Feedback): Promise<void> {
   if (fb.eventPublishedAt) return;
   await deps.bus.publish([feedbackAnalyzedEvent(fb)]);
@@ -100,10 +110,17 @@ export async function processFeedback(deps: ProcessDeps, id: string): Promise<Pr
     return 'duplicate';
   }
 
-  const analysis: Analysis =
-    current.text.trim() === '' && current.rating
-      ? { ...analysisFromRating(current.rating, current.language), engine: 'rating' }
-      : await deps.analyzer.analyze({ text: current.text, language: current.language, channel: current.channel });
+  const channel = current.channel;
+  let analysis: Analysis;
+  try {
+    analysis =
+      current.text.trim() === '' && current.rating
+        ? { ...analysisFromRating(current.rating, current.language), engine: 'rating' }
+        : await deps.analyzer.analyze({ text: current.text, language: current.language, channel });
+  } catch (error) {
+    deps.telemetry?.count(METRIC.analysisFailed, 1, { channel });
+    throw error;
+  }
   const now = deps.clock.now();
   const customer = await linkCustomer(deps.customers, current.customer, now);
   // The original (unredacted) content lives only in encrypted object storage from here on. An
@@ -119,6 +136,7 @@ export async function processFeedback(deps: ProcessDeps, id: string): Promise<Pr
   for (let attempt = 0; attempt < 5; attempt++) {
     const analyzed = applyAnalysis(base, analysis, now.toISOString(), ref, deps.redactor, customer);
     if (await deps.store.saveAnalyzed(analyzed, base.version)) {
+      countAnalyzed(deps.telemetry, analyzed);
       await publishOnce(deps, analyzed);
       return 'analyzed';
     }

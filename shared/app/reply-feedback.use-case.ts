@@ -8,6 +8,7 @@ import type { TimelineEntry } from '../domain/workflow-records.schema.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { ActionLog } from '../ports/workflow-store.port.js';
+import { METRIC, type Telemetry } from '../ports/telemetry.port.js';
 import { triageable } from './triage-feedback.use-case.js';
 import { customerRoute, deliverToCustomer, unreachableReason, type DeliveryDeps } from './workflows/customer-delivery.js';
 
@@ -15,6 +16,7 @@ export interface ReplyDeps extends DeliveryDeps {
   readonly store: FeedbackStore;
   readonly actions: ActionLog;
   readonly clock: Clock;
+  readonly telemetry?: Telemetry;
 }
 
 export interface ReplyResult {
@@ -79,6 +81,9 @@ async function send(deps: ReplyDeps, fb: Feedback, route: NonNullable<ReturnType
   return { outboxId, status: receipt.status };
 }
 
+/** Calendar minutes from `fromIso` to `to`, one decimal. */
+const minutesBetween = (fromIso: string, to: Date): number => Math.max(0, Math.round((to.getTime() - Date.parse(fromIso)) / 6_000) / 10);
+
 /** First response on the SLA clock, and `new` → `open`; under the version, retried on a concurrent change. */
 async function markResponded(deps: ReplyDeps & Pick<DeliveryDeps, 'timeline'>, id: string, now: Date, actor: string, outboxId: string): Promise<void> {
   const at = now.toISOString();
@@ -97,6 +102,7 @@ async function markResponded(deps: ReplyDeps & Pick<DeliveryDeps, 'timeline'>, i
       updatedAt: at,
     };
     if (!(await deps.store.update(saved, fb.version))) continue;
+    if (first) deps.telemetry?.duration(METRIC.firstResponseMinutes, minutesBetween(fb.receivedAt, now), { channel: fb.channel });
     if (opens) {
       const entry: TimelineEntry = { key: `reply:${outboxId}:opened`, at, actor, type: 'status-changed', summary: 'status new → open (replied)', detail: { from: 'new', to: 'open' } };
       await deps.timeline.append(id, entry);

@@ -2,6 +2,7 @@ import { planActions } from '../domain/workflows/action-plan.js';
 import { matchRules } from '../domain/workflows/rule-matcher.js';
 import type { Action, Trigger } from '../domain/workflows/rules.schema.js';
 import type { Feedback } from '../domain/feedback.schema.js';
+import { METRIC } from '../ports/telemetry.port.js';
 import { addLabels, assign, collect, recordKudos, setPriority, startSlaClock, type ActionContext, type ActionResult } from './workflows/item-actions.js';
 import { notifyTeam, sendMessage, sendSurvey } from './workflows/message-actions.js';
 import { isRetryable, loadRules, loadStandards, type WorkflowDeps } from './workflows/workflow-context.js';
@@ -109,6 +110,7 @@ export async function runWorkflows(deps: WorkflowDeps, event: WorkflowEvent): Pr
       });
       deps.log.warn('workflow action failed', { feedbackId: item.id, action: key, attempt: claim.attempts, retry: again, reason });
       run.failed.push(key);
+      deps.telemetry?.count(METRIC.workflowActionFailed);
       if (again) retry.push(key);
     }
   }

@@ -2,12 +2,14 @@ import type { Clock } from '../ports/clock.port.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { Log } from '../ports/logger.port.js';
 import type { FeedbackQueue } from '../ports/queue.port.js';
+import { METRIC, type Telemetry } from '../ports/telemetry.port.js';
 
 export interface SweepDeps {
   readonly store: FeedbackStore;
   readonly queue: FeedbackQueue;
   readonly clock: Clock;
   readonly log: Log;
+  readonly telemetry?: Telemetry;
 }
 
 export interface SweepOptions {
@@ -53,5 +55,6 @@ export async function sweepReceived(deps: SweepDeps, opts: SweepOptions): Promis
     requeued++;
   }
   if (requeued + failed > 0) deps.log.info('sweep', { requeued, failed });
+  if (failed > 0) deps.telemetry?.count(METRIC.feedbackFailed, failed);
   return { requeued, failed };
 }

@@ -1,6 +1,7 @@
 import type { Feedback, Priority } from '../domain/feedback.schema.js';
 import { dueEvents, markEscalated } from '../domain/sla/sla-deadlines.js';
 import type { SlaEvent } from '../domain/sla/sla-state.schema.js';
+import { METRIC } from '../ports/telemetry.port.js';
 import { notifyTeam } from './workflows/message-actions.js';
 import { isRetryable, loadRules, loadStandards, mutateItem, type WorkflowDeps } from './workflows/workflow-context.js';
 
@@ -53,6 +54,7 @@ export async function sweepSla(deps: WorkflowDeps, opts: { limit?: number } = {}
         const reason = error instanceof Error ? error.message : String(error);
         await deps.actions.fail(id, key, reason, at, again ? new Date(now.getTime() + deps.workflow.retryBaseMs * 2 ** (claim.attempts - 1)).toISOString() : undefined);
         await deps.timeline.append(id, { key: `action-failed:${key}:${claim.attempts}`, at, actor: 'sla', type: 'action-failed', summary: `SLA ${event.kind} notification failed: ${reason}`.slice(0, 500) });
+        deps.telemetry?.count(METRIC.workflowActionFailed);
         result.failed++;
         if (again) continue;
         gaveUp = true;
@@ -64,8 +66,10 @@ export async function sweepSla(deps: WorkflowDeps, opts: { limit?: number } = {}
         detail: { dueAt: event.dueAt },
       });
       if (!gaveUp) await deps.actions.complete(id, key, { priority: saved.priority }, at);
-      if (breach) result.escalated++;
-      else result.warned++;
+      if (breach) {
+        result.escalated++;
+        deps.telemetry?.count(METRIC.slaBreached, 1, { clock: event.clock });
+      } else result.warned++;
     }
   }
   return result;

@@ -9,6 +9,7 @@ import type { EventBus } from '../ports/event-bus.port.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { Log } from '../ports/logger.port.js';
 import type { ConfigStore, TimelineStore } from '../ports/workflow-store.port.js';
+import { METRIC, type Telemetry } from '../ports/telemetry.port.js';
 import { toView, type FeedbackView } from './get-feedback.use-case.js';
 import { loadStandards } from './workflows/workflow-context.js';
 
@@ -19,6 +20,7 @@ export interface TriageDeps {
   readonly bus: EventBus;
   readonly clock: Clock;
   readonly log: Log;
+  readonly telemetry?: Telemetry;
 }
 
 /** An analyzed item, or 404 / 409 (not analyzed yet, or set aside). */
@@ -50,6 +52,7 @@ export async function triageFeedback(deps: TriageDeps, id: string, changes: Tria
     if (!(await deps.store.update(saved, fb.version))) continue; // changed meanwhile: re-read (and, with If-Match, refuse)
     for (const e of entries) await deps.timeline.append(fb.id, e);
     if (resolved) {
+      deps.telemetry?.count(METRIC.itemsResolved, 1, { channel: saved.channel });
       try {
         await deps.bus.publish([feedbackResolvedEvent(saved, at, opts.actor)]);
         await deps.store.clearResolvedEventPending(fb.id, version);

@@ -5,15 +5,17 @@ import type { Role } from '../domain/auth.schema.js';
 import { container } from './container.js';
 import { jsonErrors, requireRole, type HttpEvent, type HttpResult } from './http.middleware.js';
 import { logger } from './logger.js';
+import { flushTelemetry } from './telemetry.middleware.js';
 
 /**
- * The middleware every authenticated JSON route shares: the Lambda context in the logs,
- * lower-case headers, errors as JSON, and a bearer token holding one of `roles`. Handlers add
- * their body parser, if any, and their use case.
+ * The middleware every authenticated JSON route shares: the Lambda context in the logs, the
+ * business metrics flushed per invocation, lower-case headers, errors as JSON, and a bearer
+ * token holding one of `roles`. Handlers add their body parser, if any, and their use case.
  */
 export const apiHandler = (roles: readonly Role[]) =>
   middy<HttpEvent, HttpResult>()
     .use(injectLambdaContext(logger))
+    .use(flushTelemetry())
     .use(httpHeaderNormalizer())
     .use(jsonErrors(logger))
     .use(requireRole(() => container().verifier, roles));

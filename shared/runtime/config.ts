@@ -36,6 +36,8 @@ const ConfigSchema = z.object({
   OUVIDOR_USER_POOL_ID: z.string().min(1).optional(),
   /** Origins allowed to post feedback cross-origin (the widget), comma-separated; `*` any, `http://host:*` any port. */
   OUVIDOR_CORS_ORIGINS: z.string().default('http://localhost:*,http://127.0.0.1:*'),
+  /** Business metrics: `emf` (CloudWatch Embedded Metric Format on stdout; set by the CDK app) or `off` (local runtime, tests). */
+  OUVIDOR_METRICS: z.enum(['emf', 'off']).default('off'),
   /** Endpoint overrides (the local emulators); unset on AWS. */
   OUVIDOR_DYNAMODB_ENDPOINT: z.url().optional(),
   OUVIDOR_SQS_ENDPOINT: z.url().optional(),

@@ -15,6 +15,8 @@ import { CognitoTokenVerifier, LocalTokenVerifier } from '../adapters/jwt-token-
 import { LocalEventBus } from '../adapters/local-event-bus.adapter.js';
 import { S3ObjectStore } from '../adapters/s3-object-store.adapter.js';
 import { SqsFeedbackQueue } from '../adapters/sqs-feedback-queue.adapter.js';
+import { PowertoolsTelemetry } from '../adapters/powertools-telemetry.adapter.js';
+import { quietTelemetry, type Telemetry } from '../ports/telemetry.port.js';
 import type { Analyzer } from '../ports/analyzer.port.js';
 import { systemClock, type Clock } from '../ports/clock.port.js';
 import type { CustomerStore } from '../ports/customer-store.port.js';
@@ -84,6 +86,8 @@ export interface Container {
   readonly cannedReplies: CannedReplyStore;
   readonly clock: Clock;
   readonly log: Log;
+  /** Business metrics: EMF on AWS (`OUVIDOR_METRICS=emf`), nothing locally; flushed by `flushTelemetry()`. */
+  readonly telemetry: Telemetry;
 }
 
 /** Clients made once, with the endpoint override honoured (the local emulators). */
@@ -140,6 +144,7 @@ export function buildContainer(cfg: Config): Container {
     cannedReplies: new DynamoCannedReplyStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
     clock: systemClock,
     log: logger,
+    telemetry: cfg.OUVIDOR_METRICS === 'emf' ? new PowertoolsTelemetry() : quietTelemetry,
   };
 }
 

@@ -11,6 +11,7 @@ import type { CustomerMessenger, TeamNotifier } from '../../ports/messenger.port
 import type { SurveyStore } from '../../ports/survey-store.port.js';
 import type { SurveyTokens } from '../../ports/survey-token.port.js';
 import type { ThreadStore } from '../../ports/thread-store.port.js';
+import type { Telemetry } from '../../ports/telemetry.port.js';
 import type { ActionLog, ConfigStore, OutboxStore, RecognitionStore, TimelineStore } from '../../ports/workflow-store.port.js';
 
 export interface WorkflowSettings {
@@ -45,6 +46,7 @@ export interface WorkflowDeps {
   readonly clock: Clock;
   readonly log: Log;
   readonly workflow: WorkflowSettings;
+  readonly telemetry?: Telemetry;
 }
 
 export const RULES_CONFIG = 'rules';
