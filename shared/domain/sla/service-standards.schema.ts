@@ -157,14 +157,14 @@ export interface PolicyTargets {
   readonly clock: ClockKind;
 }
 
-/** The targets and clock that apply to an item of this priority on this channel. */
-export function targetsFor(standards: ServiceStandards, priority: Priority, channel: Channel): PolicyTargets {
+/** The targets and clock that apply to an item of this priority on this channel (no channel: the base targets, business time). */
+export function targetsFor(standards: ServiceStandards, priority: Priority, channel?: Channel): PolicyTargets {
   const base = standards.targets.byPriority[priority];
-  const override = standards.targets.byChannel[channel]?.[priority];
+  const override = channel === undefined ? undefined : standards.targets.byChannel[channel]?.[priority];
   return {
     firstResponseMinutes: override?.firstResponseMinutes ?? base.firstResponseMinutes,
     resolutionMinutes: override?.resolutionMinutes ?? base.resolutionMinutes,
-    clock: standards.clock[channel] ?? 'business',
+    clock: (channel === undefined ? undefined : standards.clock[channel]) ?? 'business',
   };
 }
 

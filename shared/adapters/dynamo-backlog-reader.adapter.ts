@@ -1,0 +1,65 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { FeedbackStatus } from '../domain/feedback.schema.js';
+import { NONE } from '../domain/metrics/metrics-counters.js';
+import type { BacklogEntry, BacklogReader } from '../ports/metrics-store.port.js';
+import { documentClient } from './dynamo-write.util.js';
+
+/** The statuses that are open work (one `gsi1` partition each). */
+export const BACKLOG_STATUSES: readonly FeedbackStatus[] = ['new', 'open', 'pending'];
+
+const text = (v: unknown): string => (typeof v === 'string' && v !== '' ? v : NONE);
+
+/**
+ * Open work from the status index: one paginated Query per open status (`gsi1pk = STATUS#<s>`),
+ * projecting only the receipt time and the dimensions, which make the same cell as the metrics
+ * contribution (`metrics-contribution.ts`: language lower-cased, `-` for none). `reads` counts every page.
+ */
+export class DynamoBacklogReader implements BacklogReader {
+  private readonly doc: DynamoDBDocumentClient;
+  constructor(client: DynamoDBClient, private readonly tableName: string) {
+    this.doc = documentClient(client);
+  }
+
+  async openItems(): Promise<{ items: BacklogEntry[]; reads: number }> {
+    const perStatus = await Promise.all(BACKLOG_STATUSES.map((s) => this.partition(s)));
+    return { items: perStatus.flatMap((p) => p.items), reads: perStatus.reduce((n, p) => n + p.reads, 0) };
+  }
+
+  private async partition(status: FeedbackStatus): Promise<{ items: BacklogEntry[]; reads: number }> {
+    const items: BacklogEntry[] = [];
+    let reads = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: '#pk = :pk',
+          ProjectionExpression: '#receivedAt, #channel, #language, #team, #assignee',
+          ExpressionAttributeNames: {
+            '#pk': 'gsi1pk',
+            '#receivedAt': 'receivedAt',
+            '#channel': 'channel',
+            '#language': 'language',
+            '#team': 'team',
+            '#assignee': 'assignee',
+          },
+          ExpressionAttributeValues: { ':pk': `STATUS#${status}` },
+          ExclusiveStartKey: start,
+        }),
+      );
+      reads += 1;
+      for (const i of out.Items ?? []) {
+        if (typeof i.receivedAt !== 'string') continue;
+        items.push({
+          status,
+          receivedAt: i.receivedAt,
+          cell: { channel: text(i.channel), language: text(i.language).toLowerCase(), team: text(i.team), agent: text(i.assignee) },
+        });
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return { items, reads };
+  }
+}
