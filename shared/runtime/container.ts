@@ -5,6 +5,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoCustomerStore } from '../adapters/dynamo-customer-store.adapter.js';
 import { DynamoFeedbackStore } from '../adapters/dynamo-feedback-store.adapter.js';
 import { DynamoFeedbackListing } from '../adapters/dynamo-feedback-listing.adapter.js';
+import { DynamoBacklogReader } from '../adapters/dynamo-backlog-reader.adapter.js';
 import { DynamoSurveyStore } from '../adapters/dynamo-survey-store.adapter.js';
 import { JoseSurveyTokens } from '../adapters/jose-survey-tokens.adapter.js';
 import { DynamoThreadStore } from '../adapters/dynamo-thread-store.adapter.js';
@@ -26,6 +27,7 @@ import type { ThreadStore } from '../ports/thread-store.port.js';
 import type { Redactor } from '../ports/redactor.port.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { FeedbackListing } from '../ports/feedback-listing.port.js';
+import type { BacklogReader } from '../ports/metrics-store.port.js';
 import type { SurveyStore } from '../ports/survey-store.port.js';
 import type { SurveyTokens } from '../ports/survey-token.port.js';
 import type { Log } from '../ports/logger.port.js';
@@ -58,6 +60,8 @@ export interface Container {
   readonly store: FeedbackStore;
   /** The triage inbox, from the indexes. */
   readonly listing: FeedbackListing;
+  /** Open work for the metrics report, from the status index. */
+  readonly backlog: BacklogReader;
   readonly queue: FeedbackQueue;
   readonly bus: EventBus;
   readonly objects: ObjectStore;
@@ -108,6 +112,7 @@ export function buildContainer(cfg: Config): Container {
     config: cfg,
     store: new DynamoFeedbackStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
     listing: new DynamoFeedbackListing(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
+    backlog: new DynamoBacklogReader(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
     queue: queueUrl
       ? new SqsFeedbackQueue(clients.sqs, queueUrl)
       : { send: () => Promise.reject(new Error('OUVIDOR_QUEUE_URL is not set')) },
