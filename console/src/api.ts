@@ -43,6 +43,9 @@ export async function loadConfig(): Promise<void> {
   }
 }
 
+/** An absolute URL on the API's origin (`config.json` `apiBaseUrl`; '' locally: this origin). */
+export const apiUrl = (path: string): string => `${apiBase}${path}`;
+
 export const setUnauthorizedHandler = (fn: () => void): void => {
   onUnauthorized = fn;
 };

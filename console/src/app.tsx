@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { clearSession, currentSession, setUnauthorizedHandler, type Session } from './api';
 import { I18nContext, initialLocale, makeI18n, saveLocale, useI18n, type Locale, type MessageKey } from './i18n';
 import { useShortcuts } from './keys';
+import { DashboardPage } from './dashboard';
 import { InboxPage } from './inbox';
 import { ItemPage } from './item';
 import { LoginPage } from './login';
@@ -30,8 +31,11 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (!session && route.page !== 'login') navigate('/login', { replace: true });
-    if (session && route.page === 'login') navigate('/', { replace: true });
+    if (!session && route.page !== 'login') {
+      rememberNext();
+      navigate('/login', { replace: true });
+    }
+    if (session && route.page === 'login') navigate(takeNext(), { replace: true });
   }, [session, route.page]);
 
   useShortcuts({ '?': () => setHelp((h) => !h) }, !!session);
@@ -55,6 +59,7 @@ export function App() {
         {session && (
           <nav aria-label={t('nav.inbox')}>
             <a href="/" onClick={linkClick('/')} aria-current={route.page === 'inbox' ? 'page' : undefined}>{t('nav.inbox')}</a>
+            <a href="/dashboard" onClick={linkClick('/dashboard')} aria-current={route.page === 'dashboard' ? 'page' : undefined} data-testid="nav-dashboard">{t('nav.dashboard')}</a>
           </nav>
         )}
         <span class="spacer" />
@@ -80,11 +85,13 @@ export function App() {
             onLogin={(s) => {
               setNotice(undefined);
               setSession(s);
-              navigate('/', { replace: true });
+              navigate(takeNext(), { replace: true });
             }}
           />
         ) : route.page === 'item' ? (
           <ItemPage key={route.id} id={route.id} session={session} />
+        ) : route.page === 'dashboard' ? (
+          <DashboardPage search={route.search} />
         ) : (
           <InboxPage session={session} />
         )}
@@ -93,6 +100,18 @@ export function App() {
     </I18nContext.Provider>
   );
 }
+
+const NEXT_KEY = 'ouvidor.next';
+/** The page asked for before signing in (a shared dashboard link), to open once signed in. */
+const rememberNext = () => {
+  if (location.pathname !== '/' && location.pathname !== '/login') sessionStorage.setItem(NEXT_KEY, location.pathname + location.search);
+};
+const takeNext = (): string => {
+  const next = sessionStorage.getItem(NEXT_KEY);
+  sessionStorage.removeItem(NEXT_KEY);
+  // Same-origin paths only ("//host" would leave the console).
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+};
 
 const SHORTCUTS: [string, MessageKey][] = [
   ['j', 'help.j'],

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 
-export type Route = { page: 'login' } | { page: 'inbox' } | { page: 'item'; id: string };
+export type Route = { page: 'login' } | { page: 'inbox' } | { page: 'item'; id: string } | { page: 'dashboard'; search: string };
 
-export function parseRoute(path: string): Route {
+export function parseRoute(path: string, search = ''): Route {
   if (path === '/login') return { page: 'login' };
+  if (path === '/dashboard' || path === '/dashboard/') return { page: 'dashboard', search };
   const item = /^\/items\/([^/]+)\/?$/.exec(path);
   if (item?.[1]) return { page: 'item', id: decodeURIComponent(item[1]) };
   return { page: 'inbox' };
@@ -18,9 +19,9 @@ export function navigate(path: string, opts: { replace?: boolean } = {}): void {
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(location.pathname));
+  const [route, setRoute] = useState(() => parseRoute(location.pathname, location.search));
   useEffect(() => {
-    const update = () => setRoute(parseRoute(location.pathname));
+    const update = () => setRoute(parseRoute(location.pathname, location.search));
     listeners.add(update);
     addEventListener('popstate', update);
     return () => {

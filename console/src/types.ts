@@ -86,3 +86,6 @@ export function slaDue(f: Pick<Feedback, 'sla' | 'status'>): { dueAt: string; ov
   const dueAt = sla.firstRespondedAt ? sla.resolutionDueAt : sla.firstResponseDueAt;
   return { dueAt, overdue: !sla.pausedAt && Date.parse(dueAt) < Date.now() };
 }
+
+/** `GET /v1/metrics`: the zod-inferred contract itself (type-only: nothing of zod reaches the bundle). */
+export type { AgentRow, Backlog, MetricsDay, MetricsReport } from '../../shared/domain/metrics/metrics-report.schema.js';
