@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { republishPendingEvents } from '../shared/app/republish-events.use-case.js';
 import { sweepReceived } from '../shared/app/sweep-received.use-case.js';
 import { resetConfig, config } from '../shared/runtime/config.js';
-import { awsClients, container, setContainer, type Container } from '../shared/runtime/container.js';
+import { join } from 'node:path';
+import { rebuildMetrics } from '../shared/app/rebuild-metrics.use-case.js';
+import { sourceOfKeys } from '../shared/domain/metrics/metrics-contribution.js';
+import { awsClients, buildContainer, container, setContainer, type Container } from '../shared/runtime/container.js';
+import { lambdaContext } from './lambda-context.js';
+import { LocalTableStream } from './table-stream.js';
 import { jwtSecret, localSecret } from './data-dir.js';
 import { EMULATOR_CREDENTIALS, startEmulators, type Emulators } from './emulators.js';
 import { httpBridge } from './http-bridge.js';
@@ -38,6 +43,8 @@ export interface Platform {
   readonly smtpPort: number | undefined;
   readonly queue: ProvisionedQueue;
   readonly container: Container;
+  /** The stand-in for the table's DynamoDB stream (feeds `record-metrics`). */
+  readonly tableStream: LocalTableStream;
   readonly emulators: Emulators;
   stop(): Promise<void>;
 }
@@ -86,8 +93,23 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const url = `http://localhost:${port}`;
   process.env.OUVIDOR_PUBLIC_URL = url;
   resetConfig();
-  setContainer(undefined);
+  // The table's stream (KEYS_ONLY, filtered to the metrics sources) feeding `record-metrics`, as on AWS.
+  const dirtyFile = opts.dataDir ? join(opts.dataDir, 'metrics-stream.pending') : undefined;
+  const missedChanges = dirtyFile !== undefined && LocalTableStream.missedChanges(dirtyFile);
+  const tableStream = new LocalTableStream({
+    tableName: env.OUVIDOR_TABLE_NAME!,
+    region: env.AWS_REGION!,
+    filter: (keys) => sourceOfKeys(keys) !== undefined,
+    invoke: async (event) => (await import('../functions/record-metrics/record-metrics.handler.js')).handler(event, lambdaContext('record-metrics', 60_000)),
+    onError,
+    ...(dirtyFile && { dirtyFile }),
+  });
+  const containerClients = awsClients(config());
+  tableStream.attach(containerClients.dynamodb);
+  setContainer(buildContainer(config(), containerClients));
   const c = container();
+  // The stream lives in memory: a run that stopped with changes undelivered left the marker file.
+  if (missedChanges) await rebuildMetrics(c);
   // Users added with `ouvidor users add` (local/users-journal.ts): now, and whenever the file changes.
   const usersDir = opts.dataDir ?? emulators.scratchDir;
   if (c.credentials) await importJournal(usersDir, c.credentials);
@@ -130,11 +152,13 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     smtpPort: smtp?.port,
     queue,
     container: c,
+    tableStream,
     emulators,
     stop: () =>
       (stopping ??= (async () => {
         clearInterval(sweeper);
         unwire();
+        await tableStream.stop();
         unwatchUsers();
         await smtp?.stop();
         await new Promise<void>((ok) => {

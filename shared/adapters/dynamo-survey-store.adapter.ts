@@ -7,7 +7,7 @@ import { conditionalWrite, documentClient } from './dynamo-write.util.js';
 const SURVEY_SK = 'SURVEY';
 const surveyKey = (id: string) => ({ pk: `SURVEY#${id}`, sk: SURVEY_SK });
 
-function fromItem(item: Record<string, unknown>): Survey {
+export function surveyFromItem(item: Record<string, unknown>): Survey {
   const { pk: _pk, sk: _sk, ...survey } = item;
   return SurveySchema.parse(survey);
 }
@@ -29,7 +29,7 @@ export class DynamoSurveyStore implements SurveyStore {
 
   async get(id: string): Promise<Survey | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: surveyKey(id), ConsistentRead: true }));
-    return out.Item ? fromItem(out.Item) : undefined;
+    return out.Item ? surveyFromItem(out.Item) : undefined;
   }
 
   async recordAnswer(id: string, answer: SurveyAnswerRecord): Promise<Survey | undefined> {
@@ -50,6 +50,6 @@ export class DynamoSurveyStore implements SurveyStore {
           updated = out.Attributes;
         }),
     );
-    return wrote && updated ? fromItem(updated) : undefined;
+    return wrote && updated ? surveyFromItem(updated) : undefined;
   }
 }

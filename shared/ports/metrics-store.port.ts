@@ -1,12 +1,8 @@
-import type { Counters, MetricsCell, MetricsRow } from '../domain/metrics/metrics-counters.js';
 import type { FeedbackStatus } from '../domain/feedback.schema.js';
+import type { MetricsContribution, MetricsDelta } from '../domain/metrics/metrics-contribution.js';
+import type { MetricsCell, MetricsRow } from '../domain/metrics/metrics-counters.js';
 
-/** What one source (feedback item, survey, kudos) currently adds to the aggregates. */
-export interface Contribution {
-  readonly day: string;
-  readonly cell: MetricsCell;
-  readonly counters: Counters;
-}
+export type { MetricsContribution as Contribution, MetricsDelta } from '../domain/metrics/metrics-contribution.js';
 
 /**
  * The per-source ledger: what the aggregates hold for that source (`contribution`, at `rev`), and
@@ -16,16 +12,14 @@ export interface Contribution {
 export interface MetricsLedger {
   readonly sourceId: string;
   readonly rev: number;
-  readonly contribution?: Contribution;
-  readonly pending?: { readonly rev: number; readonly contribution?: Contribution };
+  readonly contribution?: MetricsContribution;
+  readonly pending?: PendingRevision;
 }
 
-/** One conditional counter update on a (day, cell, shard) aggregate item; `marker` makes it apply once. */
-export interface MetricsDelta {
-  readonly day: string;
-  readonly cell: MetricsCell;
-  readonly shard: number;
-  readonly counters: Counters;
+export interface PendingRevision {
+  readonly rev: number;
+  /** Absent when the source no longer contributes (e.g. an item sent back to analysis). */
+  readonly contribution?: MetricsContribution;
 }
 
 /** Reads the per-day aggregates: one query per day (all cells and shards of that day). */
@@ -47,15 +41,27 @@ export interface BacklogReader {
 
 export interface MetricsStore extends MetricsReader {
   getLedger(sourceId: string): Promise<MetricsLedger | undefined>;
-  /** Records `pending` if the ledger is still at `rev` with nothing pending (or absent, for rev 0); false otherwise. */
-  beginRevision(sourceId: string, rev: number, pending: { rev: number; contribution?: Contribution }): Promise<boolean>;
+  /** Records `pending` if the ledger is still at `rev` with nothing pending (absent, for rev 0); false otherwise. */
+  beginRevision(sourceId: string, rev: number, pending: PendingRevision): Promise<boolean>;
   /** Adds `delta.counters` to its aggregate item unless `marker` was applied there already (idempotent). */
   applyDelta(delta: MetricsDelta, marker: string): Promise<void>;
-  /** Makes `pending` the ledger's contribution if it is still pending at `pendingRev`; false otherwise. */
-  commitRevision(sourceId: string, pendingRev: number): Promise<boolean>;
+  /** Makes `pending` the ledger's contribution if that revision is still the pending one; false otherwise. */
+  commitRevision(sourceId: string, pending: PendingRevision): Promise<boolean>;
   /**
-   * Rebuild: deletes every aggregate item, writes `rows` (one per day, cell and shard, markers
-   * cleared) and sets every ledger in `ledgers` (rev bumped past the old one). Meant for a quiet system.
+   * Rebuild: deletes every aggregate item and ledger, then writes `rows` (one per day, cell and
+   * shard) and `ledgers`. Meant for a quiet system (nothing reconciling meanwhile).
    */
   replaceAll(rows: readonly MetricsDelta[], ledgers: readonly MetricsLedger[]): Promise<void>;
 }
+
+/** Every metrics source in the table, for a rebuild (a full read: the one place that scans). */
+export interface MetricsSourceScanner {
+  scanSources(): AsyncIterable<MetricsSource>;
+  /** A kudos record (`KUDOS#<agent>` / `FEEDBACK#<id>`), or undefined. */
+  getKudos(agent: string, feedbackId: string): Promise<{ agent: string; feedbackId: string; at: string } | undefined>;
+}
+
+export type MetricsSource =
+  | { readonly kind: 'feedback'; readonly item: import('../domain/feedback.schema.js').Feedback }
+  | { readonly kind: 'survey'; readonly survey: import('../domain/survey.schema.js').Survey }
+  | { readonly kind: 'kudos'; readonly agent: string; readonly feedbackId: string; readonly at: string };

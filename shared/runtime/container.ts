@@ -36,6 +36,9 @@ import type { FeedbackQueue } from '../ports/queue.port.js';
 import type { TokenVerifier } from '../ports/token-verifier.port.js';
 import { socialProviders } from '../adapters/social/social-providers.adapter.js';
 import type { SocialWebhookProvider } from '../ports/social-webhook.port.js';
+import { DynamoMetricsStore } from '../adapters/dynamo-metrics-store.adapter.js';
+import { DynamoMetricsSources } from '../adapters/dynamo-metrics-sources.adapter.js';
+import type { MetricsSourceScanner, MetricsStore } from '../ports/metrics-store.port.js';
 import { DynamoConfigStore, DynamoOutboxStore, DynamoRecognitionStore } from '../adapters/dynamo-records.adapter.js';
 import { DynamoActionLog, DynamoTimelineStore } from '../adapters/dynamo-workflow-store.adapter.js';
 import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from '../app/workflows/workflow-context.js';
@@ -78,6 +81,10 @@ export interface Container {
   readonly timeline: TimelineStore;
   readonly outbox: OutboxStore;
   readonly recognition: RecognitionStore;
+  /** Metrics aggregates and ledgers (per-day counters kept by `record-metrics`). */
+  readonly metrics: MetricsStore;
+  /** Every metrics source, for a rebuild; and kudos lookups. */
+  readonly metricSources: MetricsSourceScanner;
   /** Admin-editable documents (rules, service standards) and counters. */
   readonly configs: ConfigStore;
   readonly messenger: CustomerMessenger;
@@ -105,8 +112,8 @@ export function awsClients(cfg: Config) {
   };
 }
 
-export function buildContainer(cfg: Config): Container {
-  const clients = awsClients(cfg);
+/** `clients` lets the local runtime observe the table's writes (its stand-in for DynamoDB Streams). */
+export function buildContainer(cfg: Config, clients: ReturnType<typeof awsClients> = awsClients(cfg)): Container {
   const queueUrl = cfg.OUVIDOR_QUEUE_URL;
   return {
     config: cfg,
@@ -136,6 +143,8 @@ export function buildContainer(cfg: Config): Container {
     timeline: new DynamoTimelineStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
     outbox: new DynamoOutboxStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
     recognition: new DynamoRecognitionStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
+    metrics: new DynamoMetricsStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
+    metricSources: new DynamoMetricsSources(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
     configs: new DynamoConfigStore(clients.dynamodb, cfg.OUVIDOR_TABLE_NAME),
     ...outbound(cfg),
     workflow: {

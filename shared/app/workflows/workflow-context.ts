@@ -58,7 +58,7 @@ export async function loadRules(deps: Pick<WorkflowDeps, 'configs'>): Promise<Ru
   return stored ? RulesDocumentSchema.parse(stored.value) : DEFAULT_RULES;
 }
 
-export async function loadStandards(deps: Pick<WorkflowDeps, 'configs'>): Promise<ServiceStandards> {
+export async function loadStandards(deps: { readonly configs: Pick<WorkflowDeps['configs'], 'get'> }): Promise<ServiceStandards> {
   const stored = await deps.configs.get(STANDARDS_CONFIG);
   return stored ? ServiceStandardsSchema.parse(stored.value) : DEFAULT_SERVICE_STANDARDS;
 }

@@ -1,0 +1,72 @@
+import type { Feedback } from '../domain/feedback.schema.js';
+import {
+  deltasBetween,
+  feedbackContribution,
+  kudosContribution,
+  sourceIdOf,
+  surveyContribution,
+  type MetricsContribution,
+  type MetricsDelta,
+} from '../domain/metrics/metrics-contribution.js';
+import { cellKey } from '../domain/metrics/metrics-counters.js';
+import type { MetricsLedger, MetricsSource, MetricsSourceScanner, MetricsStore } from '../ports/metrics-store.port.js';
+import type { ConfigStore } from '../ports/workflow-store.port.js';
+import { loadStandards } from './workflows/workflow-context.js';
+
+export interface RebuildMetricsDeps {
+  readonly metricSources: Pick<MetricsSourceScanner, 'scanSources'>;
+  readonly metrics: Pick<MetricsStore, 'replaceAll'>;
+  readonly configs: Pick<ConfigStore, 'get'>;
+}
+
+export interface RebuildSummary {
+  readonly sources: number;
+  readonly contributing: number;
+  readonly aggregates: number;
+  readonly days: number;
+}
+
+/**
+ * Recomputes every aggregate from the sources (`npx ouvidor metrics rebuild`): the same pure
+ * contributions the incremental path applies, summed per (day, cell, shard), written in place of
+ * the old aggregates, with each source's ledger reset to what it now contributes. Run it on a quiet
+ * system: a reconciliation running meanwhile could be counted on top of the rebuilt figures.
+ */
+export async function rebuildMetrics(deps: RebuildMetricsDeps): Promise<RebuildSummary> {
+  const standards = await loadStandards(deps);
+  const sources: MetricsSource[] = [];
+  const items = new Map<string, Feedback>();
+  for await (const source of deps.metricSources.scanSources()) {
+    sources.push(source);
+    if (source.kind === 'feedback') items.set(source.item.id, source.item);
+  }
+  const totals = new Map<string, MetricsDelta & { counters: Record<string, number> }>();
+  const ledgers: MetricsLedger[] = [];
+  for (const source of sources) {
+    const [sourceId, contribution] = contributionOf(source, items, standards);
+    if (!contribution) continue;
+    ledgers.push({ sourceId, rev: 1, contribution });
+    for (const delta of deltasBetween(sourceId, undefined, contribution)) {
+      const key = `${delta.day}|${cellKey(delta.cell)}|${delta.shard}`;
+      const total = totals.get(key) ?? { ...delta, counters: {} };
+      for (const [name, value] of Object.entries(delta.counters)) total.counters[name] = (total.counters[name] ?? 0) + value;
+      totals.set(key, total);
+    }
+  }
+  const rows = [...totals.values()];
+  await deps.metrics.replaceAll(rows, ledgers);
+  return { sources: sources.length, contributing: ledgers.length, aggregates: rows.length, days: new Set(rows.map((r) => r.day)).size };
+}
+
+function contributionOf(source: MetricsSource, items: ReadonlyMap<string, Feedback>, standards: Parameters<typeof feedbackContribution>[1]): [string, MetricsContribution | undefined] {
+  if (source.kind === 'feedback') {
+    const fb = source.item;
+    const about = fb.channel === 'survey' && typeof fb.metadata?.feedbackId === 'string' ? items.get(fb.metadata.feedbackId) : undefined;
+    return [sourceIdOf({ kind: 'feedback', id: fb.id }), feedbackContribution(fb, standards, about)];
+  }
+  if (source.kind === 'survey') {
+    const s = source.survey;
+    return [sourceIdOf({ kind: 'survey', id: s.id }), surveyContribution(s, standards, s.feedbackId ? items.get(s.feedbackId) : undefined)];
+  }
+  return [sourceIdOf({ kind: 'kudos', feedbackId: source.feedbackId, agent: source.agent }), kudosContribution(source, standards, items.get(source.feedbackId))];
+}

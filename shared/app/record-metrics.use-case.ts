@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import {
+  deltasBetween,
+  feedbackContribution,
+  kudosContribution,
+  parseSourceId,
+  sameContribution,
+  surveyContribution,
+  type MetricsContribution,
+  type RelatedItem,
+} from '../domain/metrics/metrics-contribution.js';
+import { OuvidorError } from '../domain/errors.js';
+import type { ServiceStandards } from '../domain/sla/service-standards.schema.js';
+import type { FeedbackStore } from '../ports/feedback-store.port.js';
+import type { MetricsLedger, MetricsSourceScanner, MetricsStore, PendingRevision } from '../ports/metrics-store.port.js';
+import type { SurveyStore } from '../ports/survey-store.port.js';
+import type { ConfigStore } from '../ports/workflow-store.port.js';
+import { loadStandards } from './workflows/workflow-context.js';
+
+export interface RecordMetricsDeps {
+  readonly store: Pick<FeedbackStore, 'get'>;
+  readonly surveys: Pick<SurveyStore, 'get'>;
+  readonly metrics: MetricsStore;
+  readonly metricSources: Pick<MetricsSourceScanner, 'getKudos'>;
+  readonly configs: Pick<ConfigStore, 'get'>;
+}
+
+/** The ledger kept moving under us more often than a reconciliation should ever see: retried later. */
+export class MetricsConflictError extends OuvidorError {
+  constructor(sourceId: string, options?: { cause?: unknown }) {
+    super(503, 'metrics_conflict', `metrics ledger of ${sourceId} changed concurrently; retry`, options);
+  }
+}
+
+const MAX_ATTEMPTS = 6;
+
+/** The marker of one revision's deltas: short (it is kept in a string set on each aggregate item). */
+export const markerOf = (sourceId: string, rev: number): string => createHash('sha256').update(`${sourceId}@${rev}`).digest('base64url').slice(0, 16);
+
+const related = (fb: RelatedItem | undefined): RelatedItem | undefined =>
+  fb && { channel: fb.channel, ...(fb.language && { language: fb.language }), ...(fb.team && { team: fb.team }), ...(fb.assignee && { assignee: fb.assignee }) };
+
+/** What the source adds now, from its stored state (undefined: nothing, e.g. not analyzed or gone). */
+async function currentContribution(deps: RecordMetricsDeps, sourceId: string, standards: ServiceStandards): Promise<MetricsContribution | undefined> {
+  const ref = parseSourceId(sourceId);
+  if (!ref) return undefined;
+  if (ref.kind === 'feedback') {
+    const fb = await deps.store.get(ref.id);
+    if (!fb) return undefined;
+    const about = fb.channel === 'survey' && typeof fb.metadata?.feedbackId === 'string' ? await deps.store.get(fb.metadata.feedbackId) : undefined;
+    return feedbackContribution(fb, standards, related(about));
+  }
+  if (ref.kind === 'survey') {
+    const survey = await deps.surveys.get(ref.id);
+    if (!survey) return undefined;
+    return surveyContribution(survey, standards, related(survey.feedbackId ? await deps.store.get(survey.feedbackId) : undefined));
+  }
+  const kudos = await deps.metricSources.getKudos(ref.agent, ref.feedbackId);
+  return kudos && kudosContribution(kudos, standards, related(await deps.store.get(ref.feedbackId)));
+}
+
+/** Applies a pending revision's deltas (each at most once, by its marker) and commits it. */
+async function finish(deps: RecordMetricsDeps, sourceId: string, from: MetricsContribution | undefined, pending: PendingRevision): Promise<void> {
+  const marker = markerOf(sourceId, pending.rev);
+  for (const delta of deltasBetween(sourceId, from, pending.contribution)) await deps.metrics.applyDelta(delta, marker);
+  await deps.metrics.commitRevision(sourceId, pending);
+}
+
+/**
+ * Brings the aggregates in line with one source's current state, exactly once per change and
+ * without transactions: (1) the intended contribution is recorded as the ledger's `pending`
+ * revision (conditional on the ledger's revision), (2) the difference is added to the aggregate
+ * items, each update guarded by the revision's marker, (3) the revision is committed. A run that
+ * dies after (1) or during (2) is finished by the next one with the same deltas and markers.
+ * Returns true when the aggregates changed.
+ */
+export async function reconcileMetrics(deps: RecordMetricsDeps, sourceId: string, standards: ServiceStandards): Promise<boolean> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const ledger: MetricsLedger | undefined = await deps.metrics.getLedger(sourceId);
+    if (ledger?.pending) {
+      await finish(deps, sourceId, ledger.contribution, ledger.pending);
+      continue;
+    }
+    const next = await currentContribution(deps, sourceId, standards);
+    if (sameContribution(ledger?.contribution, next)) return false;
+    const rev = ledger?.rev ?? 0;
+    const pending: PendingRevision = { rev: rev + 1, ...(next && { contribution: next }) };
+    if (!(await deps.metrics.beginRevision(sourceId, rev, pending))) continue;
+    await finish(deps, sourceId, ledger?.contribution, pending);
+    return true;
+  }
+  throw new MetricsConflictError(sourceId);
+}
+
+/** Reconciles each source (a stream batch's distinct ids); the ids that failed, for a partial batch failure. */
+export async function recordMetrics(deps: RecordMetricsDeps, sourceIds: readonly string[]): Promise<{ changed: number; failed: { sourceId: string; error: unknown }[] }> {
+  const standards = await loadStandards(deps);
+  let changed = 0;
+  const failed: { sourceId: string; error: unknown }[] = [];
+  for (const sourceId of new Set(sourceIds)) {
+    try {
+      if (await reconcileMetrics(deps, sourceId, standards)) changed += 1;
+    } catch (error) {
+      failed.push({ sourceId, error });
+    }
+  }
+  return { changed, failed };
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { reconcileMetrics, recordMetrics, markerOf, type RecordMetricsDeps } from '../../../shared/app/record-metrics.use-case.js';
+import type { Feedback } from '../../../shared/domain/feedback.schema.js';
+import { cellKey, type Counters } from '../../../shared/domain/metrics/metrics-counters.js';
+import type { MetricsDelta } from '../../../shared/domain/metrics/metrics-contribution.js';
+import { DEFAULT_SERVICE_STANDARDS } from '../../../shared/domain/sla/service-standards.schema.js';
+import type { MetricsLedger, MetricsStore, PendingRevision } from '../../../shared/ports/metrics-store.port.js';
+import { analyzedItem } from '../workflows/feedback.fixture.js';
+
+/** An in-memory MetricsStore with the adapter's conditions, and a switch to "crash" a given call. */
+class MemoryMetrics implements MetricsStore {
+  readonly ledgers = new Map<string, MetricsLedger>();
+  readonly aggregates = new Map<string, { counters: Counters; applied: Set<string> }>();
+  crashOn: { method: 'applyDelta' | 'commitRevision'; after: number } | undefined;
+  private calls = 0;
+
+  private maybeCrash(method: 'applyDelta' | 'commitRevision'): void {
+    if (this.crashOn?.method === method && this.calls++ === this.crashOn.after) {
+      this.crashOn = undefined;
+      throw new Error(`crash in ${method}`);
+    }
+  }
+  async readDays(): Promise<{ rows: never[]; reads: number }> {
+    return { rows: [], reads: 0 };
+  }
+  async getLedger(sourceId: string) {
+    return this.ledgers.get(sourceId);
+  }
+  async beginRevision(sourceId: string, rev: number, pending: PendingRevision) {
+    const l = this.ledgers.get(sourceId);
+    if (rev === 0 ? l !== undefined : l?.rev !== rev || l.pending !== undefined) return false;
+    this.ledgers.set(sourceId, { sourceId, rev: l?.rev ?? 0, ...(l?.contribution && { contribution: l.contribution }), pending });
+    return true;
+  }
+  async applyDelta(delta: MetricsDelta, marker: string) {
+    this.maybeCrash('applyDelta');
+    const key = `${delta.day}|${cellKey(delta.cell)}|${delta.shard}`;
+    const agg = this.aggregates.get(key) ?? { counters: {}, applied: new Set<string>() };
+    if (agg.applied.has(marker)) return;
+    for (const [k, v] of Object.entries(delta.counters)) agg.counters[k] = (agg.counters[k] ?? 0) + v;
+    agg.applied.add(marker);
+    this.aggregates.set(key, agg);
+  }
+  async commitRevision(sourceId: string, pending: PendingRevision) {
+    this.maybeCrash('commitRevision');
+    const l = this.ledgers.get(sourceId);
+    if (l?.pending?.rev !== pending.rev) return false;
+    this.ledgers.set(sourceId, { sourceId, rev: pending.rev, ...(pending.contribution && { contribution: pending.contribution }) });
+    return true;
+  }
+  async replaceAll() {}
+  /** Every counter summed over days, cells and shards (what a report adds up). */
+  totals(): Counters {
+    const t: Counters = {};
+    for (const { counters } of this.aggregates.values()) for (const [k, v] of Object.entries(counters)) if (v !== 0) t[k] = (t[k] ?? 0) + v;
+    return t;
+  }
+}
+
+function deps(items: Map<string, Feedback>, metrics = new MemoryMetrics()): RecordMetricsDeps & { metrics: MemoryMetrics } {
+  return {
+    store: { get: async (id) => items.get(id) },
+    surveys: { get: async () => undefined },
+    metricSources: { getKudos: async () => undefined },
+    configs: { get: async () => undefined },
+    metrics,
+  };
+}
+
+const std = DEFAULT_SERVICE_STANDARDS;
+const ID = '01JDQ3Z8Y7X6W5V4T3S2R1Q0PN';
+
+describe('reconcileMetrics', () => {
+  it('counts a source once however often it is reconciled', async () => {
+    const items = new Map([[ID, analyzedItem('x', 'NEGATIVE', { category: 'complaint' })]]);
+    const d = deps(items);
+    expect(await reconcileMetrics(d, `feedback:${ID}`, std)).toBe(true);
+    for (let i = 0; i < 5; i++) expect(await reconcileMetrics(d, `feedback:${ID}`, std)).toBe(false);
+    expect(d.metrics.totals()).toEqual({ items: 1, 'status.new': 1, 'sentiment.NEGATIVE': 1, 'category.complaint': 1 });
+    expect(d.metrics.ledgers.get(`feedback:${ID}`)?.rev).toBe(1);
+  });
+
+  it('follows changes: the aggregates hold the latest state only', async () => {
+    const items = new Map([[ID, analyzedItem('x', 'NEGATIVE', { category: 'complaint' })]]);
+    const d = deps(items);
+    await reconcileMetrics(d, `feedback:${ID}`, std);
+    items.set(ID, { ...items.get(ID)!, status: 'open', assignee: 'ana' });
+    await reconcileMetrics(d, `feedback:${ID}`, std);
+    items.set(ID, { ...items.get(ID)!, status: 'resolved', resolvedAt: '2026-11-27T16:00:00.000Z' });
+    await reconcileMetrics(d, `feedback:${ID}`, std);
+    const t = d.metrics.totals();
+    expect(t.items).toBe(1);
+    expect(t['status.resolved']).toBe(1);
+    expect(t['status.new']).toBeUndefined();
+    expect(t.handled).toBe(1);
+    expect(d.metrics.ledgers.get(`feedback:${ID}`)?.rev).toBe(3);
+  });
+
+  it('finishes a revision that crashed half-way, counting each delta once', async () => {
+    const items = new Map([[ID, analyzedItem('x', 'NEGATIVE', { category: 'complaint' })]]);
+    const d = deps(items);
+    await reconcileMetrics(d, `feedback:${ID}`, std);
+    // Reassigned: two deltas (out of the old cell, into the new); crash after the first.
+    items.set(ID, { ...items.get(ID)!, assignee: 'bia' });
+    d.metrics.crashOn = { method: 'applyDelta', after: 1 };
+    await expect(reconcileMetrics(d, `feedback:${ID}`, std)).rejects.toThrow('crash');
+    expect(d.metrics.ledgers.get(`feedback:${ID}`)?.pending?.rev).toBe(2);
+    // Meanwhile the item changed again; the next run finishes revision 2 first, then applies revision 3.
+    items.set(ID, { ...items.get(ID)!, status: 'open' });
+    expect(await reconcileMetrics(d, `feedback:${ID}`, std)).toBe(true);
+    expect(d.metrics.totals()).toEqual({ items: 1, 'status.open': 1, 'sentiment.NEGATIVE': 1, 'category.complaint': 1 });
+    const byAgent = [...d.metrics.aggregates.entries()].filter(([, a]) => a.counters.items === 1).map(([k]) => k);
+    expect(byAgent).toHaveLength(1);
+    expect(byAgent[0]).toContain('|bia|');
+  });
+
+  it('re-applies nothing when it crashed after every delta but before the commit', async () => {
+    const items = new Map([[ID, analyzedItem('x', 'POSITIVE', { category: 'praise' })]]);
+    const d = deps(items);
+    d.metrics.crashOn = { method: 'commitRevision', after: 0 };
+    await expect(reconcileMetrics(d, `feedback:${ID}`, std)).rejects.toThrow('crash');
+    expect(d.metrics.totals().items).toBe(1);
+    expect(await reconcileMetrics(d, `feedback:${ID}`, std)).toBe(false);
+    expect(d.metrics.totals().items).toBe(1);
+    const agg = [...d.metrics.aggregates.values()][0]!;
+    expect([...agg.applied]).toEqual([markerOf(`feedback:${ID}`, 1)]);
+  });
+
+  it('takes back what an item no longer contributes (sent back to analysis)', async () => {
+    const items = new Map([[ID, analyzedItem('x', 'POSITIVE')]]);
+    const d = deps(items);
+    await reconcileMetrics(d, `feedback:${ID}`, std);
+    items.set(ID, { ...items.get(ID)!, stage: 'received' });
+    await reconcileMetrics(d, `feedback:${ID}`, std);
+    expect(d.metrics.totals()).toEqual({});
+    expect(d.metrics.ledgers.get(`feedback:${ID}`)).toEqual({ sourceId: `feedback:${ID}`, rev: 2 });
+  });
+});
+
+describe('recordMetrics', () => {
+  it('reconciles each distinct source of a batch and reports the ones that failed', async () => {
+    const items = new Map([[ID, analyzedItem('x', 'NEUTRAL')]]);
+    const d = deps(items);
+    d.store = {
+      get: async (id) => {
+        if (id === 'boom') throw new Error('store down');
+        return items.get(id);
+      },
+    };
+    const out = await recordMetrics(d, [`feedback:${ID}`, `feedback:${ID}`, 'feedback:boom', 'not-a-source']);
+    expect(out.changed).toBe(1);
+    expect(out.failed.map((f) => f.sourceId)).toEqual(['feedback:boom']);
+  });
+});
