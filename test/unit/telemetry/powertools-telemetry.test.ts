@@ -29,9 +29,10 @@ afterEach(() => {
 });
 
 const emitted = (): Emf[] => lines.map((l) => JSON.parse(l) as Emf);
+const directive = (d: Emf) => d._aws.CloudWatchMetrics[0]!;
 
 describe('PowertoolsTelemetry', () => {
-  it('writes nothing until flushed, then one EMF document per dimension set', () => {
+  it('writes nothing until flushed, then one EMF document per dimension set, counts summed', () => {
     const t = new PowertoolsTelemetry();
     t.count(METRIC.feedbackAccepted, 1, { channel: 'web' });
     t.count(METRIC.feedbackAccepted, 1, { channel: 'web' });
@@ -44,30 +45,44 @@ describe('PowertoolsTelemetry', () => {
     expect(docs).toHaveLength(3);
     for (const d of docs) {
       expect(d._aws.CloudWatchMetrics).toHaveLength(1);
-      expect(d._aws.CloudWatchMetrics[0]!.Namespace).toBe('Ouvidor');
+      expect(directive(d).Namespace).toBe('Ouvidor');
       expect(d['service']).toBe('ouvidor');
     }
     const web = docs.find((d) => d['channel'] === 'web')!;
-    expect(web._aws.CloudWatchMetrics[0]!.Dimensions).toEqual([['service', 'channel']]);
-    expect(web._aws.CloudWatchMetrics[0]!.Metrics).toEqual([{ Name: 'FeedbackAccepted', Unit: 'Count' }]);
-    expect(web['FeedbackAccepted']).toEqual([1, 1]);
+    // Both the total ([service]) and the split ([service, channel]) from one value.
+    expect(directive(web).Dimensions).toEqual([['service'], ['service', 'channel']]);
+    expect(directive(web).Metrics).toEqual([{ Name: 'FeedbackAccepted', Unit: 'Count' }]);
+    expect(web['FeedbackAccepted']).toBe(2);
     expect(docs.find((d) => d['channel'] === 'email')!['FeedbackAccepted']).toBe(1);
     const plain = docs.find((d) => d['channel'] === undefined)!;
-    expect(plain._aws.CloudWatchMetrics[0]!.Dimensions).toEqual([['service']]);
+    expect(directive(plain).Dimensions).toEqual([['service']]);
     expect(plain['WorkflowActionFailed']).toBe(1);
   });
 
   it('records durations in minutes (unit None) and counts with a value', () => {
     const t = new PowertoolsTelemetry({ namespace: 'OuvidorTest' });
     t.duration(METRIC.firstResponseMinutes, 42.5, { channel: 'social' });
+    t.duration(METRIC.firstResponseMinutes, 7, { channel: 'social' });
     t.count(METRIC.slaBreached, 3, { clock: 'resolution' });
     t.flush();
     const [frt, sla] = [emitted().find((d) => 'FirstResponseMinutes' in d)!, emitted().find((d) => 'SlaBreached' in d)!];
-    expect(frt._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: 'OuvidorTest', Metrics: [{ Name: 'FirstResponseMinutes', Unit: 'None' }] });
-    expect(frt['FirstResponseMinutes']).toBe(42.5);
-    expect(sla._aws.CloudWatchMetrics[0]!.Dimensions).toEqual([['service', 'clock']]);
+    expect(directive(frt)).toMatchObject({ Namespace: 'OuvidorTest', Metrics: [{ Name: 'FirstResponseMinutes', Unit: 'None' }] });
+    expect(frt['FirstResponseMinutes']).toEqual([42.5, 7]);
+    expect(directive(sla).Dimensions).toEqual([['service'], ['service', 'clock']]);
     expect(sla['clock']).toBe('resolution');
     expect(sla['SlaBreached']).toBe(3);
+  });
+
+  it('splits many samples over documents, each with its dimensions', () => {
+    const t = new PowertoolsTelemetry();
+    for (let i = 0; i < 150; i++) t.duration(METRIC.firstResponseMinutes, i, { channel: 'email' });
+    t.count(METRIC.itemsResolved, 150, { channel: 'email' });
+    t.flush();
+    const docs = emitted();
+    expect(docs).toHaveLength(2);
+    for (const d of docs) expect(directive(d).Dimensions).toEqual([['service'], ['service', 'channel']]);
+    expect(docs.flatMap((d) => d['FirstResponseMinutes'] as number[])).toEqual(Array.from({ length: 150 }, (_, i) => i));
+    expect(docs.map((d) => d['ItemsResolved'])).toEqual([150, undefined]);
   });
 
   it('flushes each buffer once and stays silent when nothing was recorded', () => {
