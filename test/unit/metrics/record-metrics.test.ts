@@ -140,11 +140,13 @@ describe('reconcileMetrics', () => {
 describe('recordMetrics', () => {
   it('reconciles each distinct source of a batch and reports the ones that failed', async () => {
     const items = new Map([[ID, analyzedItem('x', 'NEUTRAL')]]);
-    const d = deps(items);
-    d.store = {
-      get: async (id) => {
-        if (id === 'boom') throw new Error('store down');
-        return items.get(id);
+    const d: RecordMetricsDeps = {
+      ...deps(items),
+      store: {
+        get: async (id: string) => {
+          if (id === 'boom') throw new Error('store down');
+          return items.get(id);
+        },
       },
     };
     const out = await recordMetrics(d, [`feedback:${ID}`, `feedback:${ID}`, 'feedback:boom', 'not-a-source']);
