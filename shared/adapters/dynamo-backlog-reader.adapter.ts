@@ -17,7 +17,8 @@ const text = (v: unknown): string => (typeof v === 'string' && v !== '' ? v : NO
  */
 export class DynamoBacklogReader implements BacklogReader {
   private readonly doc: DynamoDBDocumentClient;
-  constructor(client: DynamoDBClient, private readonly tableName: string) {
+  /** `pageSize`: items per Query page (default: DynamoDB's 1 MB pages). */
+  constructor(client: DynamoDBClient, private readonly tableName: string, private readonly pageSize?: number) {
     this.doc = documentClient(client);
   }
 
@@ -47,6 +48,7 @@ export class DynamoBacklogReader implements BacklogReader {
           },
           ExpressionAttributeValues: { ':pk': `STATUS#${status}` },
           ExclusiveStartKey: start,
+          ...(this.pageSize !== undefined && { Limit: this.pageSize }),
         }),
       );
       reads += 1;

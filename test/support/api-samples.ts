@@ -15,4 +15,6 @@ export const API_SAMPLES: Readonly<Record<string, unknown>> = {
   'POST /v1/feedback/bulk': { ids: ['01JABCDEFGHJKMNPQRSTVWXYZ0'], changes: { status: 'resolved' } },
   'POST /v1/feedback/{id}/replies': { text: 'Olá Bea, seu pedido sai amanhã.', cannedReplyId: 'shipping' },
   'POST /v1/feedback/{id}/notes': { text: 'Cliente VIP, priorizar.' },
+  // A query, not a body: as test/integration/metrics-api.test.ts sends it.
+  'GET /v1/metrics': { from: '2030-01-01', to: '2030-01-31', channel: 'web,api', language: 'pt' },
 };

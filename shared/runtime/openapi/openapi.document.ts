@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiOperation, JsonSchema } from './api-operation.js';
 import { PLATFORM_OPERATIONS } from './platform-operations.js';
+import { METRICS_OPERATIONS } from './metrics-operations.js';
 import { TEAM_OPERATIONS } from './team-operations.js';
 
 /**
@@ -8,7 +9,7 @@ import { TEAM_OPERATIONS } from './team-operations.js';
  * declare them. Add a route there, add its operation here: test/unit/team/openapi.test.ts fails
  * until the two sets are equal.
  */
-export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = { ...TEAM_OPERATIONS, ...PLATFORM_OPERATIONS };
+export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = { ...TEAM_OPERATIONS, ...PLATFORM_OPERATIONS, ...METRICS_OPERATIONS };
 
 /** A zod schema as JSON Schema 2020-12 (what a client sends: the input side of transforms). */
 export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
