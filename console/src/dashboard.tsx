@@ -1,7 +1,7 @@
 /** The service quality dashboard: filters in the URL, KPI tiles, charts and tables from `GET /v1/metrics`. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, apiUrl } from './api';
-import { Chart } from './chart';
+import { Chart, COUNT_INCRS, MINUTE_INCRS } from './chart';
 import { DataTable } from './data-table';
 import { channelVolumeSeries, filtersToSearch, firstResponseSeries, npsCsatSeries, parseFilters, presetRange, PRESETS, sentimentSeries, type DashboardFilters } from './dashboard-data';
 import { dashboardTables, dimensionLabel, formatDay } from './dashboard-tables';
@@ -111,10 +111,10 @@ export function DashboardPage({ search }: { search: string }) {
           <Kpis report={report} />
           <h2 class="sr-only">{t('dash.charts')}</h2>
           <div class="charts">
-            <Chart id="nps-csat" title={t('chart.npsCsat')} yLabel={t('chart.score')} data={charts.npsCsat} format={(v) => formatNumber(v, locale)} />
-            <Chart id="first-response" title={t('chart.firstResponse')} yLabel={t('chart.time')} data={charts.firstResponse} format={(v) => formatMinutes(v, locale)} />
-            <Chart id="volume" title={t('chart.volume')} yLabel={t('chart.items')} data={charts.volume} format={(v) => formatNumber(v, locale, 0)} />
-            <Chart id="sentiment" title={t('chart.sentiment')} yLabel={t('chart.share')} data={charts.sentiment} format={(v) => formatPercent(v, locale)} />
+            <Chart id="nps-csat" title={t('chart.npsCsat')} yLabel={t('chart.score')} data={charts.npsCsat} format={(v) => formatNumber(v, locale)} yRange={[-100, 100]} />
+            <Chart id="first-response" title={t('chart.firstResponse')} yLabel={t('chart.time')} data={charts.firstResponse} format={(v) => formatMinutes(v, locale)} yRange="zero" yIncrs={MINUTE_INCRS} />
+            <Chart id="volume" title={t('chart.volume')} yLabel={t('chart.items')} data={charts.volume} format={(v) => formatNumber(v, locale, 0)} yRange="zero" yIncrs={COUNT_INCRS} />
+            <Chart id="sentiment" title={t('chart.sentiment')} yLabel={t('chart.share')} data={charts.sentiment} format={(v) => formatPercent(v, locale)} yRange={[0, 100]} />
           </div>
           <h2 class="sr-only">{t('dash.tables')}</h2>
           <div class="tables">
