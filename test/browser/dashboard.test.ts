@@ -24,6 +24,7 @@ describe('metrics dashboard in a browser', () => {
   let page: Page;
   let agentToken: string;
   const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
 
   const metrics = async (query = ''): Promise<MetricsReport> => {
     const res = await fetch(`${p.url}/v1/metrics${query}`, { headers: { authorization: `Bearer ${agentToken}` } });
@@ -65,7 +66,10 @@ describe('metrics dashboard in a browser', () => {
       return r.totals.items >= 4 && r.totals.nps.responses >= 1 && r.totals.channels.web && r.totals.firstResponse.calendar.count >= 1 ? r : undefined;
     }, 20_000, 200);
 
-    browser.on('page', (pg) => pg.on('pageerror', (e) => pageErrors.push(e.message)));
+    browser.on('page', (pg) => {
+      pg.on('pageerror', (e) => pageErrors.push(e.message));
+      pg.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    });
     page = await browser.newPage();
     await page.addInitScript((t) => sessionStorage.setItem('ouvidor.token', t), agentToken);
   }, 120_000);
@@ -162,5 +166,7 @@ describe('metrics dashboard in a browser', () => {
     const phraseLines = readFileSync((await phrases.path())!, 'utf8').slice(1).split('\r\n').filter(Boolean);
     expect(phraseLines).toEqual(['Frase,Ocorrências', ...report.topPhrases.complaint.map((r) => `${/[",]/.test(r.phrase) ? `"${r.phrase.replace(/"/g, '""')}"` : r.phrase},${r.count}`)]);
     expect(pageErrors).toEqual([]);
+    // The charts' styles are set through the CSSOM: the console's CSP (style-src 'self') refuses nothing.
+    expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
   });
 });
