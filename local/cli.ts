@@ -8,6 +8,7 @@ Commands:
   users add --email <e> --role <r> [--name <n>] [--password <p>]
                                 add a local user (prints a generated password when none is given)
   users list                    list the local users
+  metrics rebuild [--table <t>] recompute the metrics aggregates from the items (locally, or a deployed table)
 `;
 
 const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
@@ -15,6 +16,7 @@ const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>
   token: async () => (await import('./commands/token.command.js')).tokenCommand,
   analyze: async () => (await import('./commands/analyze-cli.command.js')).analyzeCliCommand,
   users: async () => (await import('./commands/users.command.js')).usersCommand,
+  metrics: async () => (await import('./commands/metrics.command.js')).metricsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

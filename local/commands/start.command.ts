@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataDir } from '../data-dir.js';
 import { startPlatform } from '../runtime.js';
-import { RUNTIME_FILE } from './users.command.js';
+import { RUNTIME_FILE } from '../on-disk-table.js';
 
 /** `ouvidor start`: the whole platform on this machine until Ctrl-C. */
 export async function startCommand(argv: string[]): Promise<number> {

@@ -1,10 +1,4 @@
-import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoUserDirectory } from '../../shared/adapters/dynamo-user-directory.adapter.js';
 import { signLocalToken } from '../../shared/adapters/jwt-token-verifier.adapter.js';
 import { scryptPasswords } from '../../shared/adapters/scrypt-password.adapter.js';
@@ -12,12 +6,9 @@ import { isOuvidorError } from '../../shared/domain/errors.js';
 import { NewUserInputSchema, type User } from '../../shared/domain/user.schema.js';
 import { parseOrThrow } from '../../shared/domain/validation.js';
 import { dataDir, jwtSecret } from '../data-dir.js';
-import { EMULATOR_CREDENTIALS } from '../emulators.js';
-import { ensureTable } from '../provision.js';
 import { appendUser, importJournal } from '../users-journal.js';
+import { runningPlatform, withOnDiskTable } from '../on-disk-table.js';
 
-/** Written by `ouvidor start` while it runs: where the running platform answers. */
-export const RUNTIME_FILE = 'runtime.json';
 
 const USAGE = `Usage:
   ouvidor users add --email <email> --role <admin|agent> [--name <name>] [--password <password>]
@@ -69,16 +60,6 @@ async function list(): Promise<number> {
   return 0;
 }
 
-function runningPlatform(dir: string): string | undefined {
-  const file = join(dir, RUNTIME_FILE);
-  if (!existsSync(file)) return undefined;
-  try {
-    return String((JSON.parse(readFileSync(file, 'utf8')) as { url?: string }).url);
-  } catch {
-    return undefined;
-  }
-}
-
 async function listFromRunningPlatform(dir: string): Promise<User[] | undefined> {
   const url = runningPlatform(dir);
   if (!url) return undefined;
@@ -94,23 +75,9 @@ async function listFromRunningPlatform(dir: string): Promise<User[] | undefined>
 
 /** No platform running: open the on-disk table ourselves (after importing the journal). */
 async function listFromDisk(dir: string): Promise<User[]> {
-  const require = createRequire(import.meta.url);
-  const dynalite = require('dynalite') as (o: object) => Server;
-  const server = dynalite({ createTableMs: 0, path: join(dir, 'dynamodb') });
-  await new Promise<void>((ok, fail) => server.once('error', fail).listen(0, '127.0.0.1', () => ok()));
-  const client = new DynamoDBClient({
-    region: 'us-east-1',
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    credentials: { accessKeyId: EMULATOR_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: EMULATOR_CREDENTIALS.AWS_SECRET_ACCESS_KEY },
-  });
-  try {
-    const table = process.env.OUVIDOR_TABLE_NAME ?? 'ouvidor';
-    await ensureTable(client, table);
+  return withOnDiskTable(dir, async (client, table) => {
     const directory = new DynamoUserDirectory(client, table, scryptPasswords);
     await importJournal(dir, directory);
     return (await directory.list()).sort((a, b) => a.email.localeCompare(b.email));
-  } finally {
-    client.destroy();
-    await new Promise<void>((ok) => server.close(() => ok()));
-  }
+  });
 }

@@ -1,4 +1,5 @@
 import { MAX_RANGE_DAYS, MetricsReportSchema } from '../../domain/metrics/metrics-report.schema.js';
+import { z } from 'zod';
 import type { ApiOperation } from './api-operation.js';
 
 const day = (d: string) => ({ description: d, schema: { type: 'string', format: 'date' } });
@@ -24,5 +25,20 @@ export const METRICS_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
       language: anyOf('Languages (case-insensitive; `-`: unknown)'),
     },
     responses: { 200: { description: 'The report.', zod: MetricsReportSchema } },
+  },
+  'POST /v1/local/metrics/rebuild': {
+    summary: 'Recompute the metrics aggregates from the items (local runtime only; `ouvidor metrics rebuild`)',
+    tag: 'metrics',
+    auth: ['admin'],
+    localOnly: true,
+    description:
+      'What `npx ouvidor metrics rebuild` asks a running local platform to do. On AWS the same command runs the rebuild against the table ' +
+      '(`--table <name>`). Run it on a quiet system: changes reconciled meanwhile may be counted on top of the rebuilt figures.',
+    responses: {
+      200: {
+        description: 'What was rebuilt.',
+        zod: z.object({ sources: z.number().int(), contributing: z.number().int(), aggregates: z.number().int(), days: z.number().int() }),
+      },
+    },
   },
 };
