@@ -151,6 +151,22 @@ describe('metrics dashboard in a browser', () => {
     await expect.poll(() => page.locator('table').last().locator('tbody tr').count()).toBe(7);
   });
 
+  it('a shared view survives signing in: a colleague opens the link, signs in, and lands on it', async () => {
+    const admin = await p.token('admin', 'admin-root');
+    const created = await p.post('/v1/users', { email: 'caio@ouvidor.example', name: 'Caio', role: 'agent' }, { authorization: `Bearer ${admin}` });
+    expect(created.status).toBe(201);
+    const { password } = (await created.json()) as { password: string };
+    const colleague = await browser.newPage(); // no token: signed out
+    await colleague.goto(`${p.url}/dashboard?channel=web`);
+    await colleague.waitForURL('**/login');
+    await colleague.getByLabel('E-mail').fill('caio@ouvidor.example');
+    await colleague.getByLabel('Senha').fill(password);
+    await colleague.getByLabel('Senha').press('Enter');
+    await colleague.waitForURL('**/dashboard?channel=web');
+    await expect.poll(() => colleague.getByTestId('kpi-items').textContent()).toBe(String((await metrics('?channel=web')).totals.items));
+    await colleague.close();
+  });
+
   it('exports a table as CSV (UTF-8 with BOM) holding its rows', async () => {
     const report = await metrics(await page.evaluate(() => location.search as string));
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-csv=daily]').click()]);
