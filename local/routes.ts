@@ -54,6 +54,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/surveys', functionName: 'create-survey', load: () => import('../functions/create-survey/create-survey.handler.js') },
   { method: 'GET', path: '/v1/surveys/{token}', functionName: 'answer-survey', load: () => import('../functions/answer-survey/answer-survey.handler.js') },
   { method: 'POST', path: '/v1/surveys/{token}', functionName: 'answer-survey', load: () => import('../functions/answer-survey/answer-survey.handler.js') },
+  { method: 'GET', path: '/standards', functionName: 'standards-page', load: () => import('../functions/standards-page/standards-page.handler.js') },
   { method: 'GET', path: '/v1/metrics', functionName: 'get-metrics', load: () => import('../functions/get-metrics/get-metrics.handler.js') },
 ];
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { republishPendingEvents } from '../shared/app/republish-events.use-case.js';
 import { sweepReceived } from '../shared/app/sweep-received.use-case.js';
 import { resetConfig, config } from '../shared/runtime/config.js';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { rebuildMetrics } from '../shared/app/rebuild-metrics.use-case.js';
 import { sourceOfKeys } from '../shared/domain/metrics/metrics-contribution.js';
@@ -109,7 +110,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   setContainer(buildContainer(config(), containerClients));
   const c = container();
   // The stream lives in memory: a run that stopped with changes undelivered left the marker file.
-  if (missedChanges) await rebuildMetrics(c);
+  if (missedChanges) {
+    await rebuildMetrics(c);
+    rmSync(dirtyFile, { force: true });
+  }
   // Users added with `ouvidor users add` (local/users-journal.ts): now, and whenever the file changes.
   const usersDir = opts.dataDir ?? emulators.scratchDir;
   if (c.credentials) await importJournal(usersDir, c.credentials);

@@ -148,4 +148,14 @@ export const PLATFORM_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
     body: { zod: SurveyAnswerSchema, types: ['application/json', 'application/x-www-form-urlencoded'] },
     responses: { 200: { description: 'Recorded.', schema: { type: 'object' } } },
   },
+  'GET /standards': {
+    summary: 'The public service standards page (HTML, pt-BR or English)',
+    tag: 'standards',
+    auth: 'public',
+    description:
+      'Business hours, holidays, the promised first response and resolution times per channel and priority, and the actual median first response time of the last 30 days (overall and per channel, from the metrics aggregates). Cached 5 minutes.',
+    query: { lang: { description: '`pt-BR` or `en`; default: the Accept-Language header, else pt-BR.', schema: { type: 'string', enum: ['pt-BR', 'en'] } } },
+    headers: { 'Accept-Language': { description: 'Picks the language when `lang` is absent.' } },
+    responses: { 200: { description: 'An HTML page.', type: 'text/html', schema: { type: 'string' } } },
+  },
 };
