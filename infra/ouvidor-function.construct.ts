@@ -174,8 +174,8 @@ export class OuvidorFunction extends Construct {
     this.acknowledgeWildcardResource(`Comprehend ${actions.join(', ')} support no resource-level permissions`);
   }
 
-  /** One cdk-nag acknowledgement for `Resource::*` per role, listing every reason. */
-  private acknowledgeWildcardResource(reason: string): void {
+  /** One cdk-nag acknowledgement for `Resource::*` per role, listing every reason (an action that takes no resource). */
+  public acknowledgeWildcardResource(reason: string): void {
     this.wildcardReasons.push(reason);
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

@@ -13,6 +13,8 @@ import { ChannelFunctions } from './channels.construct.js';
 import { WorkflowFunctions } from './workflows.construct.js';
 import { TeamFunctions } from './team.construct.js';
 import { TriageFunctions } from './triage.construct.js';
+import { MetricsFunctions } from './metrics.construct.js';
+import { OuvidorDashboard } from './dashboard.construct.js';
 import { OuvidorFunction } from './ouvidor-function.construct.js';
 import type { OuvidorFunctionProps } from './ouvidor-function.construct.js';
 import { PROCESSOR_MAX_BATCHING_WINDOW, PROCESSOR_TIMEOUT } from './stateful.stack.js';
@@ -22,7 +24,7 @@ export interface ServiceStackProps extends StackProps {
   /** Table, queue, bucket and user pool (the stateful stack's public props). */
   readonly stateful: Pick<
     StatefulStack,
-    'table' | 'queue' | 'originalsBucket' | 'originalsReadWritePolicy' | 'userPool' | 'userPoolClient' | 'originalsRetentionDays' | 'appSecret'
+    'table' | 'queue' | 'deadLetterQueue' | 'originalsBucket' | 'originalsReadWritePolicy' | 'userPool' | 'userPoolClient' | 'originalsRetentionDays' | 'appSecret'
   >;
   /** OUVIDOR_CASCADE_THRESHOLD (context `ouvidor:cascadeThreshold`). */
   readonly cascadeThreshold: number;
@@ -58,6 +60,10 @@ export class ServiceStack extends Stack {
   public readonly triage: TriageFunctions;
   /** Users, canned replies and the OpenAPI document. */
   public readonly team: TeamFunctions;
+  /** The metrics aggregates (table stream → record-metrics), `GET /v1/metrics` and `GET /standards`. */
+  public readonly metrics: MetricsFunctions;
+  /** The CloudWatch dashboard `ouvidor` and its alarms. */
+  public readonly dashboard: OuvidorDashboard;
   public readonly processFeedback: OuvidorFunction;
   public readonly sweepReceived: OuvidorFunction;
   public readonly createSurvey: OuvidorFunction;
@@ -86,6 +92,7 @@ export class ServiceStack extends Stack {
       OUVIDOR_ORIGINALS_RETENTION_DAYS: String(props.stateful.originalsRetentionDays),
       POWERTOOLS_SERVICE_NAME: 'ouvidor',
       POWERTOOLS_METRICS_NAMESPACE: 'Ouvidor',
+      OUVIDOR_METRICS: 'emf',
       LOG_LEVEL: props.logLevel,
     };
 
@@ -209,6 +216,17 @@ export class ServiceStack extends Stack {
     });
 
     this.team = new TeamFunctions(this, 'Team', { service: this, stateful: props.stateful });
+
+    this.metrics = new MetricsFunctions(this, 'Metrics', { service: this, stateful: props.stateful });
+
+    // Last: it charts every function declared above.
+    this.dashboard = new OuvidorDashboard(this, 'Dashboard', {
+      functions: this.node.findAll().filter((c): c is OuvidorFunction => c instanceof OuvidorFunction),
+      streamConsumer: this.metrics.recordMetrics,
+      workQueue: queue,
+      deadLetterQueues: { Feedback: props.stateful.deadLetterQueue, Workflows: this.workflows.deadLetterQueue, Metrics: this.metrics.deadLetterQueue },
+      table,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
