@@ -132,8 +132,9 @@ describe('CloudWatch dashboard', () => {
     expect(w, title).toBeDefined();
     return w!.properties;
   };
+  interface Row { namespace?: string; name?: string; dims: Record<string, string>; stat?: string; label?: string }
   /** `[namespace, name, dim, value, ..., {options}]` rows as objects. */
-  const rows = (title: string) =>
+  const rows = (title: string): Row[] =>
     (widget(title).metrics ?? []).map((row) => {
       const last = row[row.length - 1];
       const options = typeof last === 'object' && last !== null ? (last as Record<string, unknown>) : {};
