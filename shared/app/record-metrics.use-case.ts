@@ -33,6 +33,7 @@ export class MetricsConflictError extends OuvidorError {
 }
 
 const MAX_ATTEMPTS = 6;
+const RECONCILE_CONCURRENCY = 8;
 
 /** The marker of one revision's deltas: short (it is kept in a string set on each aggregate item). */
 export const markerOf = (sourceId: string, rev: number): string => createHash('sha256').update(`${sourceId}@${rev}`).digest('base64url').slice(0, 16);
@@ -97,12 +98,17 @@ export async function recordMetrics(deps: RecordMetricsDeps, sourceIds: readonly
   const standards = await loadStandards(deps);
   let changed = 0;
   const failed: { sourceId: string; error: unknown }[] = [];
-  for (const sourceId of new Set(sourceIds)) {
-    try {
-      if (await reconcileMetrics(deps, sourceId, standards)) changed += 1;
-    } catch (error) {
-      failed.push({ sourceId, error });
+  // Sources are independent (own ledger; aggregate updates are atomic and marker-guarded): a few at a time.
+  const queue = [...new Set(sourceIds)];
+  const worker = async () => {
+    for (let sourceId = queue.shift(); sourceId !== undefined; sourceId = queue.shift()) {
+      try {
+        if (await reconcileMetrics(deps, sourceId, standards)) changed += 1;
+      } catch (error) {
+        failed.push({ sourceId, error });
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: RECONCILE_CONCURRENCY }, worker));
   return { changed, failed };
 }
