@@ -1,5 +1,5 @@
 /** The dashboard's pure parts: its filters in the URL, and the chart series built from a metrics report. */
-import { isMessageKey, type Translate } from './i18n.js';
+import { isMessageKey, type Translate } from './messages.js';
 import type { MetricsReport } from './types.js';
 
 export const FILTER_KEYS = ['from', 'to', 'channel', 'team', 'agent', 'language'] as const;

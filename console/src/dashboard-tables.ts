@@ -5,7 +5,7 @@
  */
 import { toCsv, type CsvCell } from './csv.js';
 import { labelOf } from './dashboard-data.js';
-import type { MessageKey, Translate } from './i18n.js';
+import type { MessageKey, Translate } from './messages.js';
 import { formatMinutes, formatNps, formatNumber, formatPercent } from './format.js';
 import type { AgentRow, MetricsDay, MetricsReport } from './types.js';
 

@@ -12,7 +12,7 @@ import {
   presetRange,
   sentimentSeries,
 } from '../../../console/src/dashboard-data.js';
-import { translator } from '../../../console/src/i18n.js';
+import { translator } from '../../../console/src/messages.js';
 import { REPORT } from './metrics-report.fixture.js';
 
 const pt = translator('pt-BR');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOM } from '../../../console/src/csv.js';
 import { dashboardTables, dimensionLabel, tableCsv, type TableSpec } from '../../../console/src/dashboard-tables.js';
-import { translator } from '../../../console/src/i18n.js';
+import { translator } from '../../../console/src/messages.js';
 import { REPORT } from './metrics-report.fixture.js';
 
 const pt = translator('pt-BR');
