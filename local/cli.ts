@@ -8,6 +8,8 @@ Commands:
   users add --email <e> --role <r> [--name <n>] [--password <p>]
                                 add a local user (prints a generated password when none is given)
   users list                    list the local users
+  seed [--items 2000] [--days 90] [--seed 1]
+                                write a realistic demo data set (pt-BR and English) over the last days
   metrics rebuild [--table <t>] recompute the metrics aggregates from the items (locally, or a deployed table)
 `;
 
@@ -16,6 +18,7 @@ const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>
   token: async () => (await import('./commands/token.command.js')).tokenCommand,
   analyze: async () => (await import('./commands/analyze-cli.command.js')).analyzeCliCommand,
   users: async () => (await import('./commands/users.command.js')).usersCommand,
+  seed: async () => (await import('./commands/seed.command.js')).seedCommand,
   metrics: async () => (await import('./commands/metrics.command.js')).metricsCommand,
 };
 

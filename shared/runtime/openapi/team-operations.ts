@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CannedReplyInputSchema, CannedReplySchema } from '../../domain/canned-reply.schema.js';
 import { FeedbackInputSchema } from '../../domain/feedback-input.schema.js';
 import { LoginInputSchema, NewUserInputSchema, UserSchema } from '../../domain/user.schema.js';
+import { SeedRequestSchema } from '../../domain/seed-request.schema.js';
 import { obj, str, type ApiOperation } from './api-operation.js';
 
 /** What the intake documents: the feedback input plus the widget's honeypot (left empty by people). */
@@ -33,6 +34,17 @@ export const TEAM_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
     localOnly: true,
     body: { zod: LoginInputSchema, types: ['application/json'] },
     responses: { 200: { description: 'A bearer token (sub = email) and the user.', schema: obj('Signed in.', { token: str('HS256 JWT'), user: { type: 'object' } }) } },
+  },
+  'POST /v1/local/seed': {
+    summary: 'Write the demo data set (local runtime only; `ouvidor seed`)',
+    tag: 'users',
+    auth: ['admin'],
+    localOnly: true,
+    description:
+      'Realistic, deterministic feedback in pt-BR and English over the last `days` days: analyzed items with their lifecycle, SLA clocks, ' +
+      'surveys and kudos; nothing published, no workflow run. The same options again write nothing new (the first run\'s period is kept).',
+    body: { zod: SeedRequestSchema, types: ['application/json'] },
+    responses: { 200: { description: 'What was written.', schema: obj('The seed summary.', { written: { type: 'integer' }, existing: { type: 'integer' } }) } },
   },
   'GET /v1/users': {
     summary: 'List staff users',
