@@ -21,7 +21,8 @@ describe('cdk-nag AwsSolutions', () => {
   let built: OuvidorApp;
   beforeAll(() => {
     built = buildOuvidorApp(BUNDLE_ALL);
-  });
+    // Bundles every function (three more with the metrics): can pass the 60 s hook default under a parallel run.
+  }, 180_000);
 
   it('synth (with the nag validation plugin registered) succeeds', () => {
     expect(() => built.app.synth()).not.toThrow();
