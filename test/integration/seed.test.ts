@@ -102,6 +102,9 @@ describe('seeding a running platform (POST /v1/local/seed)', () => {
     await p.tableStream.idle();
     const live = await totals(days);
     expect(live.items).toBe(200);
+    expect(live['survey.sent']).toBe(summary.surveys);
+    expect(live['survey.answered']).toBe(summary.surveysAnswered);
+    expect(live.kudos).toBe(summary.kudos);
     const rebuilt = await fetch(`${p.url}/v1/local/metrics/rebuild`, { method: 'POST', headers: { authorization: `Bearer ${await p.token('admin')}` } });
     expect(rebuilt.status).toBe(200);
     expect(await totals(days)).toEqual(live);
