@@ -9,7 +9,7 @@ import { rebuildMetrics } from '../shared/app/rebuild-metrics.use-case.js';
 import { sourceOfKeys } from '../shared/domain/metrics/metrics-contribution.js';
 import { awsClients, buildContainer, container, setContainer, type Container } from '../shared/runtime/container.js';
 import { lambdaContext } from './lambda-context.js';
-import { LocalTableStream } from './table-stream.js';
+import { LocalTableStream, setActiveTableStream } from './table-stream.js';
 import { jwtSecret, localSecret } from './data-dir.js';
 import { EMULATOR_CREDENTIALS, startEmulators, type Emulators } from './emulators.js';
 import { httpBridge } from './http-bridge.js';
@@ -107,6 +107,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   });
   const containerClients = awsClients(config());
   tableStream.attach(containerClients.dynamodb);
+  setActiveTableStream(tableStream);
   setContainer(buildContainer(config(), containerClients));
   const c = container();
   // The stream lives in memory: a run that stopped with changes undelivered left the marker file.
@@ -163,6 +164,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         clearInterval(sweeper);
         unwire();
         await tableStream.stop();
+        setActiveTableStream(undefined);
         unwatchUsers();
         await smtp?.stop();
         await new Promise<void>((ok) => {

@@ -159,4 +159,14 @@ export class LocalTableStream {
   }
 }
 
+let active: LocalTableStream | undefined;
+
+/** The running platform's stream (local-only admin routes wait for it to drain). */
+export function activeTableStream(): LocalTableStream | undefined {
+  return active;
+}
+export function setActiveTableStream(stream: LocalTableStream | undefined): void {
+  active = stream;
+}
+
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms).unref?.());

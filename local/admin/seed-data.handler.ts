@@ -6,6 +6,7 @@ import { NotFoundError } from '../../shared/domain/errors.js';
 import { container } from '../../shared/runtime/container.js';
 import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
 import { logger } from '../../shared/runtime/logger.js';
+import { activeTableStream } from '../table-stream.js';
 
 /**
  * POST /v1/local/seed — admins only, local runtime only (`ouvidor seed` while the platform runs):
@@ -23,5 +24,8 @@ export const handler = middy<HttpEvent, HttpResult>({ timeoutEarlyInMillis: 0 })
   .handler(async (event) => {
     const c = container();
     if (c.config.OUVIDOR_AUTH_MODE !== 'local') throw new NotFoundError('Seeding exists in the local runtime only.');
-    return json(200, await seedData(c, event.parsedBody?.value), { 'cache-control': 'no-store' });
+    const summary = await seedData(c, event.parsedBody?.value);
+    // Answer once the metrics aggregates have followed every write (the dashboard is then up to date).
+    await activeTableStream()?.idle();
+    return json(200, summary, { 'cache-control': 'no-store' });
   });

@@ -55,7 +55,7 @@ export async function seedCommand(argv: string[]): Promise<number> {
     const res = await callRunningPlatform(dir, 'POST', '/v1/local/seed', { body, timeoutMs: 10 * 60_000 });
     if (res) {
       if (!res.ok) throw new Error(`the running platform answered ${res.status}: ${await res.text()}`);
-      process.stdout.write(formatSummary((await res.json()) as SeedSummary, 'updated by the running platform as the items were written'));
+      process.stdout.write(formatSummary((await res.json()) as SeedSummary, 'updated by the running platform as the items were written (up to date now)'));
       return 0;
     }
     const { summary, rebuilt } = await onDisk(dir, body);
