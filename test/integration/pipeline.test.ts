@@ -25,7 +25,9 @@ describe('the feedback pipeline', () => {
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
     const fb = await analyzed(id);
-    expect(fb).toMatchObject({ language: 'pt', sentiment: { label: 'NEGATIVE' }, category: 'complaint', status: 'new', version: 2 });
+    expect(fb).toMatchObject({ language: 'pt', sentiment: { label: 'NEGATIVE' }, category: 'complaint', status: 'new' });
+    // Analysis is version 2; the workflows may already have changed it again (priority, labels, SLA).
+    expect(fb.version).toBeGreaterThanOrEqual(2);
     const s = fb.sentiment!.scores;
     expect(s.Negative).toBeGreaterThan(Math.max(s.Positive, s.Neutral, s.Mixed));
     expect(fb.keyPhrases.length).toBeGreaterThan(0);
