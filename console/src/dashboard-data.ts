@@ -41,11 +41,6 @@ export function addDays(day: string, n: number): string {
 /** The last `days` days ending on `to` (inclusive). */
 export const presetRange = (days: number, to: string): { from: string; to: string } => ({ from: addDays(to, -(days - 1)), to });
 
-/** The preset whose length the report's range has, if any (the buttons show it as pressed). */
-export function activePreset(report: Pick<MetricsReport, 'range'>): number | undefined {
-  return PRESETS.find((n) => report.range.days === n);
-}
-
 /** The epoch seconds of a day's UTC midnight (the charts show the x axis in UTC, so the date never shifts). */
 export const dayTimestamp = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 1000;
 
