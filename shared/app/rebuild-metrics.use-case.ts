@@ -1,13 +1,5 @@
 import type { Feedback } from '../domain/feedback.schema.js';
-import {
-  deltasBetween,
-  feedbackContribution,
-  kudosContribution,
-  sourceIdOf,
-  surveyContribution,
-  type MetricsContribution,
-  type MetricsDelta,
-} from '../domain/metrics/metrics-contribution.js';
+import { deltasBetween, relatedIdOf, sourceContribution, type MetricsDelta } from '../domain/metrics/metrics-contribution.js';
 import { cellKey } from '../domain/metrics/metrics-counters.js';
 import type { MetricsLedger, MetricsSource, MetricsSourceScanner, MetricsStore } from '../ports/metrics-store.port.js';
 import type { ConfigStore } from '../ports/workflow-store.port.js';
@@ -43,7 +35,8 @@ export async function rebuildMetrics(deps: RebuildMetricsDeps): Promise<RebuildS
   const totals = new Map<string, MetricsDelta & { counters: Record<string, number> }>();
   const ledgers: MetricsLedger[] = [];
   for (const source of sources) {
-    const [sourceId, contribution] = contributionOf(source, items, standards);
+    const about = relatedIdOf(source);
+    const [sourceId, contribution] = sourceContribution(source, standards, about === undefined ? undefined : items.get(about));
     if (!contribution) continue;
     ledgers.push({ sourceId, rev: 1, contribution });
     for (const delta of deltasBetween(sourceId, undefined, contribution)) {
@@ -56,17 +49,4 @@ export async function rebuildMetrics(deps: RebuildMetricsDeps): Promise<RebuildS
   const rows = [...totals.values()];
   await deps.metrics.replaceAll(rows, ledgers);
   return { sources: sources.length, contributing: ledgers.length, aggregates: rows.length, days: new Set(rows.map((r) => r.day)).size };
-}
-
-function contributionOf(source: MetricsSource, items: ReadonlyMap<string, Feedback>, standards: Parameters<typeof feedbackContribution>[1]): [string, MetricsContribution | undefined] {
-  if (source.kind === 'feedback') {
-    const fb = source.item;
-    const about = fb.channel === 'survey' && typeof fb.metadata?.feedbackId === 'string' ? items.get(fb.metadata.feedbackId) : undefined;
-    return [sourceIdOf({ kind: 'feedback', id: fb.id }), feedbackContribution(fb, standards, about)];
-  }
-  if (source.kind === 'survey') {
-    const s = source.survey;
-    return [sourceIdOf({ kind: 'survey', id: s.id }), surveyContribution(s, standards, s.feedbackId ? items.get(s.feedbackId) : undefined)];
-  }
-  return [sourceIdOf({ kind: 'kudos', feedbackId: source.feedbackId, agent: source.agent }), kudosContribution(source, standards, items.get(source.feedbackId))];
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import {
   deltasBetween,
-  feedbackContribution,
-  kudosContribution,
   parseSourceId,
+  relatedIdOf,
   sameContribution,
-  surveyContribution,
+  sourceContribution,
   type MetricsContribution,
+  type MetricsSource,
   type RelatedItem,
 } from '../domain/metrics/metrics-contribution.js';
 import { OuvidorError } from '../domain/errors.js';
@@ -41,23 +41,27 @@ export const markerOf = (sourceId: string, rev: number): string => createHash('s
 const related = (fb: RelatedItem | undefined): RelatedItem | undefined =>
   fb && { channel: fb.channel, ...(fb.language && { language: fb.language }), ...(fb.team && { team: fb.team }), ...(fb.assignee && { assignee: fb.assignee }) };
 
-/** What the source adds now, from its stored state (undefined: nothing, e.g. not analyzed or gone). */
-async function currentContribution(deps: RecordMetricsDeps, sourceId: string, standards: ServiceStandards): Promise<MetricsContribution | undefined> {
+/** The source as stored now (undefined: gone, or not a source id). */
+async function loadSource(deps: RecordMetricsDeps, sourceId: string): Promise<MetricsSource | undefined> {
   const ref = parseSourceId(sourceId);
   if (!ref) return undefined;
   if (ref.kind === 'feedback') {
-    const fb = await deps.store.get(ref.id);
-    if (!fb) return undefined;
-    const about = fb.channel === 'survey' && typeof fb.metadata?.feedbackId === 'string' ? await deps.store.get(fb.metadata.feedbackId) : undefined;
-    return feedbackContribution(fb, standards, related(about));
+    const item = await deps.store.get(ref.id);
+    return item && { kind: 'feedback', item };
   }
   if (ref.kind === 'survey') {
     const survey = await deps.surveys.get(ref.id);
-    if (!survey) return undefined;
-    return surveyContribution(survey, standards, related(survey.feedbackId ? await deps.store.get(survey.feedbackId) : undefined));
+    return survey && { kind: 'survey', survey };
   }
-  const kudos = await deps.metricSources.getKudos(ref.agent, ref.feedbackId);
-  return kudos && kudosContribution(kudos, standards, related(await deps.store.get(ref.feedbackId)));
+  return deps.metricSources.getKudos(ref.agent, ref.feedbackId).then((k) => k && { kind: 'kudos', ...k });
+}
+
+/** What the source adds now, from its stored state (undefined: nothing, e.g. not analyzed or gone). */
+async function currentContribution(deps: RecordMetricsDeps, sourceId: string, standards: ServiceStandards): Promise<MetricsContribution | undefined> {
+  const source = await loadSource(deps, sourceId);
+  if (!source) return undefined;
+  const about = relatedIdOf(source);
+  return sourceContribution(source, standards, about === undefined ? undefined : related(await deps.store.get(about)))[1];
 }
 
 /** Applies a pending revision's deltas (each at most once, by its marker) and commits it. */

@@ -1,5 +1,5 @@
 import type { FeedbackStatus } from '../domain/feedback.schema.js';
-import type { MetricsContribution, MetricsDelta } from '../domain/metrics/metrics-contribution.js';
+import type { MetricsContribution, MetricsDelta, MetricsSource } from '../domain/metrics/metrics-contribution.js';
 import type { MetricsCell, MetricsRow } from '../domain/metrics/metrics-counters.js';
 
 export type { MetricsContribution as Contribution, MetricsDelta } from '../domain/metrics/metrics-contribution.js';
@@ -61,7 +61,4 @@ export interface MetricsSourceScanner {
   getKudos(agent: string, feedbackId: string): Promise<{ agent: string; feedbackId: string; at: string } | undefined>;
 }
 
-export type MetricsSource =
-  | { readonly kind: 'feedback'; readonly item: import('../domain/feedback.schema.js').Feedback }
-  | { readonly kind: 'survey'; readonly survey: import('../domain/survey.schema.js').Survey }
-  | { readonly kind: 'kudos'; readonly agent: string; readonly feedbackId: string; readonly at: string };
+export type { MetricsSource } from '../domain/metrics/metrics-contribution.js';

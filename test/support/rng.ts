@@ -1,11 +1,2 @@
-/** mulberry32: a small seeded PRNG, so every run of a property-style test sees the same "random" data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a small seeded PRNG, so every run of a property-style test sees the same "random" data (the seed generator's). */
+export { mulberry32 as rng } from '../../shared/app/seed/seed-random.js';

@@ -1,5 +1,5 @@
 /**
- * A small seeded PRNG (mulberry32, as test/support/rng.ts) with the draws the seed generator needs:
+ * A small seeded PRNG (mulberry32; tests use it too, via test/support/rng.ts) with the draws the seed generator needs:
  * the same seed gives the same data set, run after run.
  */
 export interface SeededRandom {

@@ -142,6 +142,28 @@ export function sameContribution(a: MetricsContribution | undefined, b: MetricsC
   return deltasBetween('', a, b).length === 0;
 }
 
+/** A source as stored: a feedback item, a survey, a kudos record. */
+export type MetricsSource =
+  | { readonly kind: 'feedback'; readonly item: Feedback }
+  | { readonly kind: 'survey'; readonly survey: Survey }
+  | { readonly kind: 'kudos'; readonly agent: string; readonly feedbackId: string; readonly at: string };
+
+/** The id of the item a source is about (whose team and agent it is credited to), if any. */
+export function relatedIdOf(source: MetricsSource): string | undefined {
+  if (source.kind === 'feedback') {
+    const about = source.item.metadata?.feedbackId;
+    return source.item.channel === 'survey' && typeof about === 'string' ? about : undefined;
+  }
+  return source.kind === 'survey' ? source.survey.feedbackId : source.feedbackId;
+}
+
+/** A source's id and what it contributes now, given the item it is about (see `relatedIdOf`). */
+export function sourceContribution(source: MetricsSource, standards: ServiceStandards, related?: RelatedItem): [string, MetricsContribution | undefined] {
+  if (source.kind === 'feedback') return [sourceIdOf({ kind: 'feedback', id: source.item.id }), feedbackContribution(source.item, standards, related)];
+  if (source.kind === 'survey') return [sourceIdOf({ kind: 'survey', id: source.survey.id }), surveyContribution(source.survey, standards, related)];
+  return [sourceIdOf({ kind: 'kudos', feedbackId: source.feedbackId, agent: source.agent }), kudosContribution(source, standards, related)];
+}
+
 /** Sources by id: `feedback:<id>`, `survey:<id>`, `kudos:<feedbackId>:<agent>`. */
 export type MetricsSourceRef =
   | { readonly kind: 'feedback'; readonly id: string }
