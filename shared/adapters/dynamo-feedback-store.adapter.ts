@@ -89,7 +89,9 @@ export class DynamoFeedbackStore implements FeedbackStore {
         new PutCommand({
           TableName: this.tableName,
           Item: feedbackItem(fb),
-          ConditionExpression: '#version = :expected',
+          // `markEventPublished` sets its mark without a new version: a copy read before it must not
+          // erase it (the writer re-reads, as after a version conflict).
+          ConditionExpression: fb.eventPublishedAt ? '#version = :expected' : '#version = :expected AND attribute_not_exists(eventPublishedAt)',
           ExpressionAttributeNames: { '#version': 'version' },
           ExpressionAttributeValues: { ':expected': expectedVersion },
         }),
