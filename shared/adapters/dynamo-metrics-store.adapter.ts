@@ -3,17 +3,20 @@ import { BatchWriteCommand, GetCommand, QueryCommand, ScanCommand, UpdateCommand
 import { cellKey, parseCellKey, type Counters, type MetricsRow } from '../domain/metrics/metrics-counters.js';
 import type { MetricsContribution, MetricsDelta } from '../domain/metrics/metrics-contribution.js';
 import type { MetricsLedger, MetricsStore, PendingRevision } from '../ports/metrics-store.port.js';
-import { conditionalWrite, documentClient } from './dynamo-write.util.js';
+import { conditionalWrite, documentClient, queryAll } from './dynamo-write.util.js';
 
 /**
  * The metrics aggregates and ledgers in the single table:
  * - `METRICS#<day>` / `<cell key>#<shard>`: `day`, `cell`, the counters as top-level numbers, and
  *   `applied` (string set of the markers of the deltas already added: the exactly-once guard).
  * - `MLEDGER#<source id>` / `MLEDGER`: `rev`, `contribution`, `pending` (see the port).
+ * - `MREL#<item id>` / `<source id>`: a source credited through that item (see `linkRelated`).
  * A day's aggregates are one Query (all cells and shards), whatever the number of items.
  */
 export const METRICS_PK_PREFIX = 'METRICS#';
 export const LEDGER_PK_PREFIX = 'MLEDGER#';
+/** `MREL#<item id>` / `<source id>`: the sources credited through that item (their cell follows its team and agent). */
+export const RELATED_PK_PREFIX = 'MREL#';
 const LEDGER_SK = 'MLEDGER';
 const NOT_COUNTERS = new Set(['pk', 'sk', 'day', 'cell', 'applied']);
 const READ_CONCURRENCY = 8;
@@ -140,6 +143,21 @@ export class DynamoMetricsStore implements MetricsStore {
       ...ledgers.map((l) => ({ ...ledgerKey(l.sourceId), rev: l.rev, ...(l.contribution && { contribution: l.contribution }) })),
     ];
     await this.batch(puts.map((Item) => ({ PutRequest: { Item } })));
+  }
+
+  async linkRelated(links: readonly { relatedId: string; sourceId: string }[]): Promise<void> {
+    const unique = new Map(links.map((l) => [`${l.relatedId}\n${l.sourceId}`, l]));
+    await this.batch([...unique.values()].map((l) => ({ PutRequest: { Item: { pk: `${RELATED_PK_PREFIX}${l.relatedId}`, sk: l.sourceId } } })));
+  }
+
+  async relatedSources(relatedId: string): Promise<string[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `${RELATED_PK_PREFIX}${relatedId}` },
+      ProjectionExpression: 'sk',
+    });
+    return items.map((i) => String(i.sk));
   }
 
   private async batch(requests: Record<string, unknown>[]): Promise<void> {

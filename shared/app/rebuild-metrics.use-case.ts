@@ -7,7 +7,7 @@ import { loadStandards } from './workflows/workflow-context.js';
 
 export interface RebuildMetricsDeps {
   readonly metricSources: Pick<MetricsSourceScanner, 'scanSources'>;
-  readonly metrics: Pick<MetricsStore, 'replaceAll'>;
+  readonly metrics: Pick<MetricsStore, 'replaceAll' | 'linkRelated'>;
   readonly configs: Pick<ConfigStore, 'get'>;
 }
 
@@ -34,11 +34,13 @@ export async function rebuildMetrics(deps: RebuildMetricsDeps): Promise<RebuildS
   }
   const totals = new Map<string, MetricsDelta & { counters: Record<string, number> }>();
   const ledgers: MetricsLedger[] = [];
+  const links: { relatedId: string; sourceId: string }[] = [];
   for (const source of sources) {
     const about = relatedIdOf(source);
     const [sourceId, contribution] = sourceContribution(source, standards, about === undefined ? undefined : items.get(about));
     if (!contribution) continue;
     ledgers.push({ sourceId, rev: 1, contribution });
+    if (about !== undefined) links.push({ relatedId: about, sourceId });
     for (const delta of deltasBetween(sourceId, undefined, contribution)) {
       const key = `${delta.day}|${cellKey(delta.cell)}|${delta.shard}`;
       const total = totals.get(key) ?? { ...delta, counters: {} };
@@ -48,5 +50,6 @@ export async function rebuildMetrics(deps: RebuildMetricsDeps): Promise<RebuildS
   }
   const rows = [...totals.values()];
   await deps.metrics.replaceAll(rows, ledgers);
+  await deps.metrics.linkRelated(links);
   return { sources: sources.length, contributing: ledgers.length, aggregates: rows.length, days: new Set(rows.map((r) => r.day)).size };
 }

@@ -10,6 +10,7 @@ import {
   type RelatedItem,
 } from '../domain/metrics/metrics-contribution.js';
 import { OuvidorError } from '../domain/errors.js';
+import { cellKey } from '../domain/metrics/metrics-counters.js';
 import type { ServiceStandards } from '../domain/sla/service-standards.schema.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { MetricsLedger, MetricsSourceScanner, MetricsStore, PendingRevision } from '../ports/metrics-store.port.js';
@@ -56,12 +57,13 @@ async function loadSource(deps: RecordMetricsDeps, sourceId: string): Promise<Me
   return deps.metricSources.getKudos(ref.agent, ref.feedbackId).then((k) => k && { kind: 'kudos', ...k });
 }
 
-/** What the source adds now, from its stored state (undefined: nothing, e.g. not analyzed or gone). */
-async function currentContribution(deps: RecordMetricsDeps, sourceId: string, standards: ServiceStandards): Promise<MetricsContribution | undefined> {
+/** What the source adds now, from its stored state (undefined: nothing, e.g. not analyzed or gone), and the item it is credited through. */
+async function currentContribution(deps: RecordMetricsDeps, sourceId: string, standards: ServiceStandards): Promise<{ contribution?: MetricsContribution; relatedId?: string }> {
   const source = await loadSource(deps, sourceId);
-  if (!source) return undefined;
-  const about = relatedIdOf(source);
-  return sourceContribution(source, standards, about === undefined ? undefined : related(await deps.store.get(about)))[1];
+  if (!source) return {};
+  const relatedId = relatedIdOf(source);
+  const [, contribution] = sourceContribution(source, standards, relatedId === undefined ? undefined : related(await deps.store.get(relatedId)));
+  return { ...(contribution && { contribution }), ...(relatedId !== undefined && { relatedId }) };
 }
 
 /** Applies a pending revision's deltas (each at most once, by its marker) and commits it. */
@@ -71,30 +73,44 @@ async function finish(deps: RecordMetricsDeps, sourceId: string, from: MetricsCo
   await deps.metrics.commitRevision(sourceId, pending);
 }
 
+export interface ReconcileOutcome {
+  /** The aggregates changed. */
+  readonly changed: boolean;
+  /** The source moved to another cell (e.g. reassigned): what is credited through it must follow. */
+  readonly moved: boolean;
+}
+
 /**
  * Brings the aggregates in line with one source's current state, exactly once per change and
  * without transactions: (1) the intended contribution is recorded as the ledger's `pending`
  * revision (conditional on the ledger's revision), (2) the difference is added to the aggregate
  * items, each update guarded by the revision's marker, (3) the revision is committed. A run that
  * dies after (1) or during (2) is finished by the next one with the same deltas and markers.
- * Returns true when the aggregates changed.
  */
-export async function reconcileMetrics(deps: RecordMetricsDeps, sourceId: string, standards: ServiceStandards): Promise<boolean> {
+export async function reconcileSource(deps: RecordMetricsDeps, sourceId: string, standards: ServiceStandards): Promise<ReconcileOutcome> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const ledger: MetricsLedger | undefined = await deps.metrics.getLedger(sourceId);
     if (ledger?.pending) {
       await finish(deps, sourceId, ledger.contribution, ledger.pending);
       continue;
     }
-    const next = await currentContribution(deps, sourceId, standards);
-    if (sameContribution(ledger?.contribution, next)) return false;
+    const { contribution: next, relatedId } = await currentContribution(deps, sourceId, standards);
+    const before = ledger?.contribution;
+    if (sameContribution(before, next)) return { changed: false, moved: false };
+    // Credited through another item: remember it, so that a change of that item's team or agent moves this too.
+    if (relatedId !== undefined && next) await deps.metrics.linkRelated([{ relatedId, sourceId }]);
     const rev = ledger?.rev ?? 0;
     const pending: PendingRevision = { rev: rev + 1, ...(next && { contribution: next }) };
     if (!(await deps.metrics.beginRevision(sourceId, rev, pending))) continue;
-    await finish(deps, sourceId, ledger?.contribution, pending);
-    return true;
+    await finish(deps, sourceId, before, pending);
+    return { changed: true, moved: !before || !next || cellKey(before.cell) !== cellKey(next.cell) };
   }
   throw new MetricsConflictError(sourceId);
+}
+
+/** `reconcileSource`, true when the aggregates changed. */
+export async function reconcileMetrics(deps: RecordMetricsDeps, sourceId: string, standards: ServiceStandards): Promise<boolean> {
+  return (await reconcileSource(deps, sourceId, standards)).changed;
 }
 
 /** Reconciles each source (a stream batch's distinct ids); the ids that failed, for a partial batch failure. */
@@ -107,7 +123,11 @@ export async function recordMetrics(deps: RecordMetricsDeps, sourceIds: readonly
   const worker = async () => {
     for (let sourceId = queue.shift(); sourceId !== undefined; sourceId = queue.shift()) {
       try {
-        if (await reconcileMetrics(deps, sourceId, standards)) changed += 1;
+        const outcome = await reconcileSource(deps, sourceId, standards);
+        if (outcome.changed) changed += 1;
+        // An item that moved cells takes along what is credited through it (survey answers, surveys, kudos).
+        const ref = outcome.moved ? parseSourceId(sourceId) : undefined;
+        if (ref?.kind === 'feedback') queue.push(...(await deps.metrics.relatedSources(ref.id)));
       } catch (error) {
         failed.push({ sourceId, error });
       }

@@ -52,6 +52,10 @@ export interface MetricsStore extends MetricsReader {
    * shard) and `ledgers`. Meant for a quiet system (nothing reconciling meanwhile).
    */
   replaceAll(rows: readonly MetricsDelta[], ledgers: readonly MetricsLedger[]): Promise<void>;
+  /** Remembers that each `sourceId` is credited through the item `relatedId` (idempotent). */
+  linkRelated(links: readonly { readonly relatedId: string; readonly sourceId: string }[]): Promise<void>;
+  /** The sources credited through the item `relatedId` (survey answers, surveys, kudos about it). */
+  relatedSources(relatedId: string): Promise<string[]>;
 }
 
 /** Every metrics source in the table, for a rebuild (a full read: the one place that scans). */

@@ -58,6 +58,9 @@ async function settled(): Promise<Record<string, Counters>> {
   );
 }
 
+/** The answer's own reconciliation has run (so the later reassignment is what moves it). */
+const settledOnce = () => p.tableStream.idle();
+
 async function accepted(body: object): Promise<string> {
   const res = await p.post('/v1/feedback', body);
   expect(res.status).toBe(202);
@@ -99,8 +102,12 @@ describe('metrics aggregates', () => {
     // An agent answers the complaint, resolves the question, and an NPS survey about the complaint is answered.
     expect((await authed('POST', `/v1/feedback/${complaint}/replies`, { text: 'Olá Carla, já enviamos outro.' })).status).toBe(201);
     expect(await patch(question, { status: 'resolved', assignee: 'ana' })).toBe(200);
-    const survey = (await (await authed('POST', '/v1/surveys', { type: 'nps', feedbackId: complaint })).json()) as { token: string };
+    const survey = (await (await authed('POST', '/v1/surveys', { type: 'nps', feedbackId: complaint })).json()) as { id: string; token: string };
     expect((await fetch(`${p.url}/v1/surveys/${survey.token}?score=9`)).status).toBe(200);
+    // Once answered, the complaint is reassigned: its survey and answer follow it to the new agent.
+    await eventually(async () => ((await p.container.surveys.get(survey.id))?.feedbackItemId ? true : undefined));
+    await settledOnce();
+    expect(await patch(complaint, { assignee: 'bia' })).toBe(200);
 
     const incremental = await settled();
     const items = await eventually(async () => {
@@ -114,6 +121,9 @@ describe('metrics aggregates', () => {
     expect(sum(incremental, 'survey.answered')).toBe(1);
     expect(sum(incremental, 'status.resolved')).toBe(1);
     expect(sum(incremental, 'handled')).toBe(2);
+    const bia = Object.entries(incremental).filter(([key]) => key.endsWith('|bia'));
+    expect(bia.map(([key]) => key.split('|')[1])).toEqual(expect.arrayContaining(['api', 'survey']));
+    expect(bia.reduce((n, [, c]) => n + (c['nps.promoter'] ?? 0) + (c['survey.sent'] ?? 0), 0)).toBe(2);
     expect(Object.values(incremental).flatMap((c) => Object.keys(c)).filter((k) => k.startsWith('frt.business.'))).toHaveLength(1);
 
     // The stream delivers at least once: every source delivered again changes nothing.

@@ -49,6 +49,13 @@ class MemoryMetrics implements MetricsStore {
     return true;
   }
   async replaceAll() {}
+  readonly links = new Map<string, Set<string>>();
+  async linkRelated(links: readonly { relatedId: string; sourceId: string }[]) {
+    for (const l of links) this.links.set(l.relatedId, (this.links.get(l.relatedId) ?? new Set()).add(l.sourceId));
+  }
+  async relatedSources(relatedId: string) {
+    return [...(this.links.get(relatedId) ?? [])];
+  }
   /** Every counter summed over days, cells and shards (what a report adds up). */
   totals(): Counters {
     const t: Counters = {};
@@ -138,6 +145,29 @@ describe('reconcileMetrics', () => {
 });
 
 describe('recordMetrics', () => {
+  it('moves what is credited through an item when that item is reassigned (survey answers follow their case)', async () => {
+    const CASE = '01JDQ3Z8Y7X6W5V4T3S2R1CASE';
+    const ANSWER = '01JDQ3Z8Y7X6W5V4T3S2R1ANSW';
+    const items = new Map([
+      [CASE, analyzedItem('x', 'NEGATIVE', { id: CASE, category: 'complaint', assignee: 'ana' })],
+      [ANSWER, analyzedItem('', 'POSITIVE', { id: ANSWER, channel: 'survey', text: '', rating: { type: 'csat', score: 5 }, metadata: { feedbackId: CASE } })],
+    ]);
+    const d = deps(items);
+    await recordMetrics(d, [`feedback:${CASE}`, `feedback:${ANSWER}`]);
+    const csatOf = (agent: string) =>
+      [...d.metrics.aggregates.entries()].filter(([k]) => k.includes(`|${agent}|`)).reduce((n, [, a]) => n + (a.counters['csat.5'] ?? 0), 0);
+    expect(csatOf('ana')).toBe(1);
+    items.set(CASE, { ...items.get(CASE)!, assignee: 'bia' });
+    // Only the case changed (the stream says so); its answer follows.
+    const out = await recordMetrics(d, [`feedback:${CASE}`]);
+    expect(out.changed).toBe(2);
+    expect(csatOf('ana')).toBe(0);
+    expect(csatOf('bia')).toBe(1);
+    // Nothing else moves: a status change keeps the cell, and the answer is not reconciled again.
+    items.set(CASE, { ...items.get(CASE)!, status: 'open' });
+    expect((await recordMetrics(d, [`feedback:${CASE}`])).changed).toBe(1);
+  });
+
   it('reconciles each distinct source of a batch and reports the ones that failed', async () => {
     const items = new Map([[ID, analyzedItem('x', 'NEUTRAL')]]);
     const d: RecordMetricsDeps = {
