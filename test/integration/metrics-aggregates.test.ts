@@ -48,7 +48,7 @@ async function settled(): Promise<Record<string, Counters>> {
     async () => {
       await p.tableStream.idle();
       const a = await snapshot();
-      await new Promise((ok) => setTimeout(ok, 400));
+      await new Promise((ok) => setTimeout(ok, 800));
       await p.tableStream.idle();
       const b = await snapshot();
       return JSON.stringify(a) === JSON.stringify(b) ? b : undefined;
