@@ -13,7 +13,7 @@ import { OuvidorError } from '../domain/errors.js';
 import { cellKey } from '../domain/metrics/metrics-counters.js';
 import type { ServiceStandards } from '../domain/sla/service-standards.schema.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
-import type { MetricsLedger, MetricsSourceScanner, MetricsStore, PendingRevision } from '../ports/metrics-store.port.js';
+import type { MetricsSourceScanner, MetricsStore, PendingRevision } from '../ports/metrics-store.port.js';
 import type { SurveyStore } from '../ports/survey-store.port.js';
 import type { ConfigStore } from '../ports/workflow-store.port.js';
 import { loadStandards } from './workflows/workflow-context.js';
@@ -89,11 +89,13 @@ export interface ReconcileOutcome {
  */
 export async function reconcileSource(deps: RecordMetricsDeps, sourceId: string, standards: ServiceStandards): Promise<ReconcileOutcome> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const ledger: MetricsLedger | undefined = await deps.metrics.getLedger(sourceId);
+    const ledger = await deps.metrics.getLedger(sourceId);
     if (ledger?.pending) {
       await finish(deps, sourceId, ledger.contribution, ledger.pending);
       continue;
     }
+    // Read after the ledger, never before: a newer state committed by another run after this read
+    // moves the ledger's revision, and `beginRevision` below then fails instead of writing a staler one.
     const { contribution: next, relatedId } = await currentContribution(deps, sourceId, standards);
     const before = ledger?.contribution;
     if (sameContribution(before, next)) return { changed: false, moved: false };

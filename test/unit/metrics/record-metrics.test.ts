@@ -133,6 +133,43 @@ describe('reconcileMetrics', () => {
     expect([...agg.applied]).toEqual([markerOf(`feedback:${ID}`, 1)]);
   });
 
+  it('never commits a staler state than one another run committed meanwhile', async () => {
+    const items = new Map([[ID, analyzedItem('x', 'NEGATIVE', { category: 'complaint' })]]);
+    const d = deps(items);
+    await reconcileMetrics(d, `feedback:${ID}`, std);
+    const stale = { ...items.get(ID)!, status: 'open' as const };
+    const fresh = { ...items.get(ID)!, status: 'resolved' as const };
+    items.set(ID, fresh);
+    let raced = false;
+    let bDone: () => void = () => {};
+    const bFinished = new Promise<void>((ok) => (bDone = ok));
+    // Run A reads the item as it was (open) while run B, triggered by the newer change, commits
+    // `resolved`. A's first ledger read answers once B is done, or after 20 ms if nothing happens
+    // meanwhile (a ledger read made after the item read would see B's revision: the staleness A
+    // must not act on).
+    const racing = {
+      ...d,
+      metrics: Object.assign(Object.create(d.metrics) as MemoryMetrics, {
+        getLedger: async (id: string) => {
+          if (!raced) await Promise.race([bFinished, new Promise((ok) => setTimeout(ok, 20))]);
+          return d.metrics.getLedger(id);
+        },
+      }),
+      store: {
+        get: async (id: string) => {
+          if (raced) return items.get(id);
+          raced = true;
+          await reconcileMetrics(d, `feedback:${ID}`, std);
+          bDone();
+          return stale;
+        },
+      },
+    } as RecordMetricsDeps;
+    await reconcileMetrics(racing, `feedback:${ID}`, std);
+    expect(d.metrics.totals()['status.resolved']).toBe(1);
+    expect(d.metrics.totals()['status.open']).toBeUndefined();
+  });
+
   it('takes back what an item no longer contributes (sent back to analysis)', async () => {
     const items = new Map([[ID, analyzedItem('x', 'POSITIVE')]]);
     const d = deps(items);
