@@ -105,10 +105,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     onError,
     ...(dirtyFile && { dirtyFile }),
   });
-  const containerClients = awsClients(config());
-  tableStream.attach(containerClients.dynamodb);
+  // The same clients as the provisioning above (endpoints do not change), observed from here on.
+  tableStream.attach(clients.dynamodb);
   setActiveTableStream(tableStream);
-  setContainer(buildContainer(config(), containerClients));
+  setContainer(buildContainer(config(), clients));
   const c = container();
   // The stream lives in memory: a run that stopped with changes undelivered left the marker file.
   if (missedChanges) {

@@ -1,25 +1,18 @@
-import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { seedData } from '../../shared/app/seed-data.use-case.js';
 import { NotFoundError } from '../../shared/domain/errors.js';
 import { container } from '../../shared/runtime/container.js';
-import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
-import { logger } from '../../shared/runtime/logger.js';
+import { apiHandler } from '../../shared/runtime/api-handler.js';
+import { json, readBody } from '../../shared/runtime/http.middleware.js';
 import { activeTableStream } from '../table-stream.js';
 
 /**
  * POST /v1/local/seed — admins only, local runtime only (`ouvidor seed` while the platform runs):
  * writes the seed data set through this process's adapters, so that everything watching the
  * table here (the metrics aggregates) sees the writes. `{items?, days?, seed?}` → the summary.
- * apiHandler's stack, without middy's early timeout: thousands of items take longer than the
- * 29 s an API route gets, and the CLI waits for the summary.
+ * Without middy's early timeout: thousands of items take longer than the 29 s an API route gets,
+ * and the CLI waits for the summary.
  */
-export const handler = middy<HttpEvent, HttpResult>({ timeoutEarlyInMillis: 0 })
-  .use(injectLambdaContext(logger))
-  .use(httpHeaderNormalizer())
-  .use(jsonErrors(logger))
-  .use(requireRole(() => container().verifier, ['admin']))
+export const handler = apiHandler(['admin'], { timeoutEarlyInMillis: 0 })
   .use(readBody({ maxBytes: 1024, accept: ['json'] }))
   .handler(async (event) => {
     const c = container();

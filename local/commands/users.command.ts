@@ -1,13 +1,12 @@
 import { parseArgs } from 'node:util';
 import { DynamoUserDirectory } from '../../shared/adapters/dynamo-user-directory.adapter.js';
-import { signLocalToken } from '../../shared/adapters/jwt-token-verifier.adapter.js';
 import { scryptPasswords } from '../../shared/adapters/scrypt-password.adapter.js';
 import { isOuvidorError } from '../../shared/domain/errors.js';
 import { NewUserInputSchema, type User } from '../../shared/domain/user.schema.js';
 import { parseOrThrow } from '../../shared/domain/validation.js';
-import { dataDir, jwtSecret } from '../data-dir.js';
+import { dataDir } from '../data-dir.js';
 import { appendUser, importJournal } from '../users-journal.js';
-import { runningPlatform, withOnDiskTable } from '../on-disk-table.js';
+import { callRunningPlatform, runningPlatform, withOnDiskTable } from '../on-disk-table.js';
 
 
 const USAGE = `Usage:
@@ -61,16 +60,9 @@ async function list(): Promise<number> {
 }
 
 async function listFromRunningPlatform(dir: string): Promise<User[] | undefined> {
-  const url = runningPlatform(dir);
-  if (!url) return undefined;
-  try {
-    const token = await signLocalToken(jwtSecret(dir), 'ouvidor-cli', ['admin'], 60);
-    const res = await fetch(`${url}/v1/users`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(3000) });
-    if (!res.ok) return undefined;
-    return ((await res.json()) as { items: User[] }).items;
-  } catch {
-    return undefined; // a stale runtime.json: read the files instead
-  }
+  const res = await callRunningPlatform(dir, 'GET', '/v1/users');
+  // No answer, or not a good one (a stale runtime.json): read the files instead.
+  return res?.ok ? ((await res.json()) as { items: User[] }).items : undefined;
 }
 
 /** No platform running: open the on-disk table ourselves (after importing the journal). */

@@ -1,19 +1,17 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FeedbackStatus } from '../domain/feedback.schema.js';
-import { NONE } from '../domain/metrics/metrics-counters.js';
+import { cellOf } from '../domain/metrics/metrics-counters.js';
+import { OPEN_STATUSES } from '../domain/metrics/metrics-report.js';
 import type { BacklogEntry, BacklogReader } from '../ports/metrics-store.port.js';
 import { documentClient } from './dynamo-write.util.js';
 
-/** The statuses that are open work (one `gsi1` partition each). */
-export const BACKLOG_STATUSES: readonly FeedbackStatus[] = ['new', 'open', 'pending'];
-
-const text = (v: unknown): string => (typeof v === 'string' && v !== '' ? v : NONE);
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**
  * Open work from the status index: one paginated Query per open status (`gsi1pk = STATUS#<s>`),
  * projecting only the receipt time and the dimensions, which make the same cell as the metrics
- * contribution (`metrics-contribution.ts`: language lower-cased, `-` for none). `reads` counts every page.
+ * contributions (`cellOf`). `reads` counts every page.
  */
 export class DynamoBacklogReader implements BacklogReader {
   private readonly doc: DynamoDBDocumentClient;
@@ -23,7 +21,7 @@ export class DynamoBacklogReader implements BacklogReader {
   }
 
   async openItems(): Promise<{ items: BacklogEntry[]; reads: number }> {
-    const perStatus = await Promise.all(BACKLOG_STATUSES.map((s) => this.partition(s)));
+    const perStatus = await Promise.all(OPEN_STATUSES.map((s) => this.partition(s)));
     return { items: perStatus.flatMap((p) => p.items), reads: perStatus.reduce((n, p) => n + p.reads, 0) };
   }
 
@@ -57,7 +55,7 @@ export class DynamoBacklogReader implements BacklogReader {
         items.push({
           status,
           receivedAt: i.receivedAt,
-          cell: { channel: text(i.channel), language: text(i.language).toLowerCase(), team: text(i.team), agent: text(i.assignee) },
+          cell: cellOf({ channel: text(i.channel), language: text(i.language), team: text(i.team), agent: text(i.assignee) }),
         });
       }
       start = out.LastEvaluatedKey;

@@ -7,7 +7,6 @@ import {
   sourceContribution,
   type MetricsContribution,
   type MetricsSource,
-  type RelatedItem,
 } from '../domain/metrics/metrics-contribution.js';
 import { OuvidorError } from '../domain/errors.js';
 import { cellKey } from '../domain/metrics/metrics-counters.js';
@@ -39,9 +38,6 @@ const RECONCILE_CONCURRENCY = 8;
 /** The marker of one revision's deltas: short (it is kept in a string set on each aggregate item). */
 export const markerOf = (sourceId: string, rev: number): string => createHash('sha256').update(`${sourceId}@${rev}`).digest('base64url').slice(0, 16);
 
-const related = (fb: RelatedItem | undefined): RelatedItem | undefined =>
-  fb && { channel: fb.channel, ...(fb.language && { language: fb.language }), ...(fb.team && { team: fb.team }), ...(fb.assignee && { assignee: fb.assignee }) };
-
 /** The source as stored now (undefined: gone, or not a source id). */
 async function loadSource(deps: RecordMetricsDeps, sourceId: string): Promise<MetricsSource | undefined> {
   const ref = parseSourceId(sourceId);
@@ -62,7 +58,7 @@ async function currentContribution(deps: RecordMetricsDeps, sourceId: string, st
   const source = await loadSource(deps, sourceId);
   if (!source) return {};
   const relatedId = relatedIdOf(source);
-  const [, contribution] = sourceContribution(source, standards, relatedId === undefined ? undefined : related(await deps.store.get(relatedId)));
+  const [, contribution] = sourceContribution(source, standards, relatedId === undefined ? undefined : await deps.store.get(relatedId));
   return { ...(contribution && { contribution }), ...(relatedId !== undefined && { relatedId }) };
 }
 

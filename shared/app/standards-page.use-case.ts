@@ -1,6 +1,6 @@
 import { ChannelSchema, type Channel } from '../domain/analysis.schema.js';
-import { count, median, merge, type DurationHistogram } from '../domain/metrics/duration-histogram.js';
-import { daysBetween, metricsDay, PREFIX, type MetricsRow } from '../domain/metrics/metrics-counters.js';
+import { count, median, type DurationHistogram } from '../domain/metrics/duration-histogram.js';
+import { counterFamily, daysBetween, metricsDay, PREFIX, sumCounters, type MetricsRow } from '../domain/metrics/metrics-counters.js';
 import { targetsFor, type ClockKind, type ServiceStandards } from '../domain/sla/service-standards.schema.js';
 import { serviceStatement, type ServiceStatement } from '../domain/sla/service-statement.js';
 import type { Clock } from '../ports/clock.port.js';
@@ -59,19 +59,10 @@ export interface StandardsPage {
   readonly reads: number;
 }
 
-/** The `frt.<clock>.<bucket>` counters of some rows, as one histogram. */
+/** The `frt.<clock>.<bucket>` counters of some rows, as one histogram (names that are not a bucket index ignored). */
 export function firstResponseHistogram(rows: readonly MetricsRow[], clock: ClockKind): DurationHistogram {
-  const prefix = PREFIX.firstResponse(clock);
-  let h: DurationHistogram = {};
-  for (const row of rows) {
-    const part: DurationHistogram = {};
-    for (const [name, n] of Object.entries(row.counters)) {
-      const bucket = name.slice(prefix.length);
-      if (name.startsWith(prefix) && /^(0|[1-9]\d*)$/.test(bucket) && n > 0) part[bucket] = n;
-    }
-    h = merge(h, part);
-  }
-  return h;
+  const family = counterFamily(sumCounters(rows), PREFIX.firstResponse(clock));
+  return Object.fromEntries(Object.entries(family).filter(([bucket]) => /^(0|[1-9]\d*)$/.test(bucket)));
 }
 
 function actual(rows: readonly MetricsRow[], clock: ClockKind): ActualFirstResponse {

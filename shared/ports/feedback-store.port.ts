@@ -9,7 +9,7 @@ export interface IdempotencyClaim {
 
 /** Where feedback records live (DynamoDB). Every write is conditional; none needs a transaction. */
 export interface FeedbackStore {
-  /** Writes a `received` record unless one with that id exists; true when this call wrote it. */
+  /** Creates the record (a `received` one from intake; the seed writes final ones) unless that id exists; true when this call wrote it. */
   putReceived(feedback: Feedback): Promise<boolean>;
   /** Strongly consistent read. */
   get(id: string): Promise<Feedback | undefined>;

@@ -12,8 +12,8 @@ import { flushTelemetry } from './telemetry.middleware.js';
  * business metrics flushed per invocation, lower-case headers, errors as JSON, and a bearer
  * token holding one of `roles`. Handlers add their body parser, if any, and their use case.
  */
-export const apiHandler = (roles: readonly Role[]) =>
-  middy<HttpEvent, HttpResult>()
+export const apiHandler = (roles: readonly Role[], opts: { readonly timeoutEarlyInMillis?: number } = {}) =>
+  middy<HttpEvent, HttpResult>(opts)
     .use(injectLambdaContext(logger))
     .use(flushTelemetry())
     .use(httpHeaderNormalizer())

@@ -5,7 +5,7 @@ import { clockMinutesBetween } from '../sla/business-clock.js';
 import { calendarOf, type ServiceStandards } from '../sla/service-standards.schema.js';
 import { compliance } from '../sla/sla-deadlines.js';
 import { bucketOf } from './duration-histogram.js';
-import { COUNTER, NONE, cellKey, metricsDay, type Counters, type MetricsCell, type TimeClock } from './metrics-counters.js';
+import { COUNTER, cellKey, cellOf, metricsDay, type Counters, type MetricsCell, type TimeClock } from './metrics-counters.js';
 
 /**
  * What one source adds to the aggregates, as a pure function of its stored state (plus the
@@ -39,7 +39,6 @@ export function shardOf(sourceId: string): number {
 const MAX_PHRASES = 5;
 const MAX_PHRASE_CHARS = 60;
 
-const lang = (language: string | undefined): string => (language ? language.toLowerCase() : NONE);
 const agentId = (actor: string | undefined): string | undefined => actor?.replace(/^agent:/, '');
 
 function minutes(from: string, to: string, clock: TimeClock, standards: ServiceStandards): number {
@@ -69,7 +68,7 @@ export function feedbackContribution(fb: Feedback, standards: ServiceStandards, 
   if (fb.stage !== 'analyzed') return undefined;
   // A survey answer is credited to the team and agent of the item it asks about.
   const owner = fb.channel === 'survey' && related ? related : fb;
-  const cell: MetricsCell = { channel: fb.channel, language: lang(fb.language), team: owner.team ?? NONE, agent: owner.assignee ?? NONE };
+  const cell = cellOf({ channel: fb.channel, language: fb.language, team: owner.team, agent: owner.assignee });
   const c: Counters = { [COUNTER.items]: 1, [COUNTER.status(fb.status)]: 1 };
   if (fb.sentiment) c[COUNTER.sentiment(fb.sentiment.label)] = 1;
   if (fb.category) c[COUNTER.category(fb.category)] = 1;
@@ -99,7 +98,7 @@ export function feedbackContribution(fb: Feedback, standards: ServiceStandards, 
 export function surveyContribution(survey: Survey, standards: ServiceStandards, related?: RelatedItem): MetricsContribution {
   return {
     day: metricsDay(survey.createdAt, standards.timezone),
-    cell: { channel: 'survey', language: lang(survey.language ?? related?.language), team: related?.team ?? NONE, agent: related?.assignee ?? NONE },
+    cell: cellOf({ channel: 'survey', language: survey.language ?? related?.language, team: related?.team, agent: related?.assignee }),
     counters: { [COUNTER.surveySent]: 1 },
   };
 }
@@ -108,7 +107,7 @@ export function surveyContribution(survey: Survey, standards: ServiceStandards, 
 export function kudosContribution(kudos: { agent: string; at: string }, standards: ServiceStandards, related?: RelatedItem): MetricsContribution {
   return {
     day: metricsDay(kudos.at, standards.timezone),
-    cell: { channel: related?.channel ?? NONE, language: lang(related?.language), team: related?.team ?? NONE, agent: agentId(kudos.agent) ?? NONE },
+    cell: cellOf({ channel: related?.channel, language: related?.language, team: related?.team, agent: agentId(kudos.agent) }),
     counters: { [COUNTER.kudos]: 1 },
   };
 }

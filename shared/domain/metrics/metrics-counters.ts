@@ -36,6 +36,14 @@ export function parseCellKey(key: string): MetricsCell {
   return { channel, language, team, agent };
 }
 
+/**
+ * The cell of a source or an open item: language lower-cased, `-` for anything missing. The
+ * aggregates and the backlog must build it alike, or filters would not match both.
+ */
+export function cellOf(d: { channel?: string | undefined; language?: string | undefined; team?: string | undefined; agent?: string | undefined }): MetricsCell {
+  return { channel: d.channel || NONE, language: d.language ? d.language.toLowerCase() : NONE, team: d.team || NONE, agent: d.agent || NONE };
+}
+
 /** `YYYY-MM-DD` of an instant in a time zone (the standards' `timezone`). */
 export function metricsDay(instant: string | Date, timezone: string): string {
   const d = typeof instant === 'string' ? DateTime.fromISO(instant, { zone: 'utc' }) : DateTime.fromJSDate(instant, { zone: 'utc' });
@@ -101,6 +109,20 @@ export const PREFIX = {
 } as const;
 
 export type Counters = Record<string, number>;
+
+/** The counters of `rows` added up. */
+export function sumCounters(rows: readonly { readonly counters: Counters }[]): Counters {
+  const out: Counters = {};
+  for (const r of rows) for (const [k, n] of Object.entries(r.counters)) out[k] = (out[k] ?? 0) + n;
+  return out;
+}
+
+/** The positive counters of a family (`PREFIX.*`), keyed by what follows the prefix. */
+export function counterFamily(c: Counters, prefix: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, n] of Object.entries(c)) if (n > 0 && k.startsWith(prefix)) out[k.slice(prefix.length)] = n;
+  return out;
+}
 
 /** What a store returns for one day: the summed counters of one cell (shards already merged or not: readers just add). */
 export interface MetricsRow {

@@ -1,7 +1,7 @@
 import type { FeedbackStatus } from '../feedback.schema.js';
 import { count, median, p90 } from './duration-histogram.js';
 import { compliance, csatOf, npsOf, responseRate } from './kpi.js';
-import { COUNTER, PREFIX, daysBetween, type Counters, type MetricsCell, type MetricsRow, type SlaClock } from './metrics-counters.js';
+import { COUNTER, PREFIX, counterFamily, daysBetween, sumCounters, type Counters, type MetricsCell, type MetricsRow, type SlaClock } from './metrics-counters.js';
 import type { AgentRow, Backlog, DurationStats, MetricsDay, MetricsReport } from './metrics-report.schema.js';
 
 /**
@@ -41,28 +41,17 @@ const DAY_MS = 86_400_000;
 /** A cell matches when each non-empty filter lists its value. */
 export const matchesFilters = (cell: MetricsCell, f: MetricsFilters): boolean => FIELDS.every((k) => f[k].length === 0 || f[k].includes(cell[k]));
 
-function sum(rows: readonly { counters: Counters }[]): Counters {
-  const out: Counters = {};
-  for (const r of rows) for (const [k, n] of Object.entries(r.counters)) out[k] = (out[k] ?? 0) + n;
-  return out;
-}
 
 /** A summed counter; never below 0 (a cell can be briefly negative while an item moves between cells). */
 const get = (c: Counters, name: string): number => Math.max(0, c[name] ?? 0);
 const hasData = (c: Counters): boolean => Object.values(c).some((n) => n > 0);
 
-/** The positive counters of a family, keyed by what follows the prefix. */
-function family(c: Counters, prefix: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, n] of Object.entries(c)) if (n > 0 && k.startsWith(prefix)) out[k.slice(prefix.length)] = n;
-  return out;
-}
 
 const orNull = (v: number | undefined): number | null => v ?? null;
 const minutes = (v: number | undefined): number | null => (v === undefined ? null : Math.round(v * 10) / 10);
 
 function durationStats(c: Counters, prefix: string): DurationStats {
-  const h = family(c, prefix);
+  const h = counterFamily(c, prefix);
   return { count: count(h), median: minutes(median(h)), p90: minutes(p90(h)) };
 }
 
@@ -86,7 +75,7 @@ function sla(c: Counters, clock: SlaClock) {
 function itemsBy(rows: readonly MetricsRow[], field: (typeof FIELDS)[number]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [value, group] of groupBy(rows, (r) => r.cell[field])) {
-    const n = get(sum(group), COUNTER.items);
+    const n = get(sumCounters(group), COUNTER.items);
     if (n > 0) out[value] = n;
   }
   return out;
@@ -104,15 +93,15 @@ function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
 }
 
 function day(date: string, rows: readonly MetricsRow[]): MetricsDay {
-  const c = sum(rows);
+  const c = sumCounters(rows);
   const nps = npsFrom(c);
   const csat = csatFrom(c);
   return {
     date,
     items: get(c, COUNTER.items),
     channels: itemsBy(rows, 'channel'),
-    sentiment: family(c, PREFIX.sentiment),
-    categories: family(c, PREFIX.category),
+    sentiment: counterFamily(c, PREFIX.sentiment),
+    categories: counterFamily(c, PREFIX.category),
     nps: orNull(nps.score),
     npsResponses: nps.responses,
     csat: orNull(csat.score),
@@ -137,7 +126,7 @@ function agentRow(agent: string, c: Counters): AgentRow {
 }
 
 function topPhrases(c: Counters, kind: 'complaint' | 'praise') {
-  return Object.entries(family(c, PREFIX.phrase(kind)))
+  return Object.entries(counterFamily(c, PREFIX.phrase(kind)))
     .sort(([pa, a], [pb, b]) => b - a || (pa < pb ? -1 : pa > pb ? 1 : 0))
     .slice(0, TOP_PHRASES)
     .map(([phrase, n]) => ({ phrase, count: n }));
@@ -163,7 +152,7 @@ export function backlogOf(items: readonly OpenItem[], filters: MetricsFilters, n
 /** The values of each dimension that have data in range (whatever the filters). */
 function dimensions(rows: readonly MetricsRow[]): MetricsReport['dimensions'] {
   const seen = (field: (typeof FIELDS)[number]) =>
-    [...groupBy(rows, (r) => r.cell[field])].filter(([, group]) => hasData(sum(group))).map(([value]) => value).sort();
+    [...groupBy(rows, (r) => r.cell[field])].filter(([, group]) => hasData(sumCounters(group))).map(([value]) => value).sort();
   return { channels: seen('channel'), languages: seen('language'), teams: seen('team'), agents: seen('agent') };
 }
 
@@ -172,12 +161,12 @@ export function buildReport(rows: readonly MetricsRow[], input: ReportInput): Me
   const days = daysBetween(from, to);
   const inRange = rows.filter((r) => r.day >= from && r.day <= to);
   const matching = inRange.filter((r) => matchesFilters(r.cell, input.filters));
-  const c = sum(matching);
+  const c = sumCounters(matching);
   const byDay = groupBy(matching, (r) => r.day);
   const sent = get(c, COUNTER.surveySent);
   const answered = get(c, COUNTER.surveyAnswered);
   const agents = [...groupBy(matching, (r) => r.cell.agent)]
-    .map(([agent, group]) => [agent, sum(group)] as const)
+    .map(([agent, group]) => [agent, sumCounters(group)] as const)
     .filter(([, counters]) => hasData(counters))
     .map(([agent, counters]) => agentRow(agent, counters))
     .sort((a, b) => b.items - a.items || (a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : 0));
@@ -188,8 +177,8 @@ export function buildReport(rows: readonly MetricsRow[], input: ReportInput): Me
       items: get(c, COUNTER.items),
       channels: itemsBy(matching, 'channel'),
       languages: itemsBy(matching, 'language'),
-      sentiment: family(c, PREFIX.sentiment),
-      categories: family(c, PREFIX.category),
+      sentiment: counterFamily(c, PREFIX.sentiment),
+      categories: counterFamily(c, PREFIX.category),
       nps: { ...npsFrom(c), score: orNull(npsFrom(c).score) },
       csat: { ...csatFrom(c), score: orNull(csatFrom(c).score) },
       surveys: { sent, answered, responseRate: orNull(responseRate(sent, answered)) },
