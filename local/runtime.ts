@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AddressInfo } from 'node:net';
 import { republishPendingEvents } from '../shared/app/republish-events.use-case.js';
 import { sweepReceived } from '../shared/app/sweep-received.use-case.js';
@@ -47,6 +48,8 @@ export interface Platform {
   /** The stand-in for the table's DynamoDB stream (feeds `record-metrics`). */
   readonly tableStream: LocalTableStream;
   readonly emulators: Emulators;
+  /** The runtime's own DynamoDB client (every handler's store goes through it): the bench counts on it. */
+  readonly dynamodb: DynamoDBClient;
   stop(): Promise<void>;
 }
 
@@ -159,6 +162,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     container: c,
     tableStream,
     emulators,
+    dynamodb: clients.dynamodb,
     stop: () =>
       (stopping ??= (async () => {
         clearInterval(sweeper);
