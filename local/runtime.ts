@@ -11,6 +11,7 @@ import { sourceOfKeys } from '../shared/domain/metrics/metrics-contribution.js';
 import { awsClients, buildContainer, container, setContainer, type Container } from '../shared/runtime/container.js';
 import { lambdaContext } from './lambda-context.js';
 import { LocalTableStream, setActiveTableStream } from './table-stream.js';
+import { streamRecordMatters } from '../shared/domain/metrics/metrics-changes.js';
 import { jwtSecret, localSecret } from './data-dir.js';
 import { EMULATOR_CREDENTIALS, startEmulators, type Emulators } from './emulators.js';
 import { httpBridge } from './http-bridge.js';
@@ -97,13 +98,15 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const url = `http://localhost:${port}`;
   process.env.OUVIDOR_PUBLIC_URL = url;
   resetConfig();
-  // The table's stream (KEYS_ONLY, filtered to the metrics sources) feeding `record-metrics`, as on AWS.
+  // The table's stream (NEW_AND_OLD_IMAGES, filtered as the event source mapping is) feeding `record-metrics`, as on AWS.
   const dirtyFile = opts.dataDir ? join(opts.dataDir, 'metrics-stream.pending') : undefined;
   const missedChanges = dirtyFile !== undefined && LocalTableStream.missedChanges(dirtyFile);
   const tableStream = new LocalTableStream({
     tableName: env.OUVIDOR_TABLE_NAME!,
     region: env.AWS_REGION!,
     filter: (keys) => sourceOfKeys(keys) !== undefined,
+    recordFilter: (keys, oldImage, newImage) => streamRecordMatters(keys, oldImage?.stage?.S, newImage?.stage?.S),
+    imageReader: awsClients(config()).dynamodb,
     invoke: async (event) => (await import('../functions/record-metrics/record-metrics.handler.js')).handler(event, lambdaContext('record-metrics', 60_000)),
     onError,
     ...(dirtyFile && { dirtyFile }),

@@ -1,15 +1,24 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { isDeepStrictEqual } from 'node:util';
+import { GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
 type Keys = { pk?: string; sk?: string };
+type Image = Record<string, AttributeValue>;
 type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
 
 export interface LocalTableStreamOptions {
   readonly tableName: string;
   readonly region: string;
-  /** Which keys the event source mapping's filter lets through. */
+  /** Which keys can ever pass the event source mapping's filter (cheap, before any image is known). */
   readonly filter: (keys: Keys) => boolean;
+  /** The event source mapping's filter on a whole record (keys and images). */
+  readonly recordFilter?: (keys: Keys, oldImage: Image | undefined, newImage: Image | undefined) => boolean;
+  /**
+   * A client of the same table that is neither observed nor counted: the stream's own reads of an
+   * item's image (on AWS the stream is not a table read).
+   */
+  readonly imageReader: DynamoDBClient;
   readonly invoke: StreamHandler;
   readonly onError: (error: unknown) => void;
   /** A file that exists while changes are queued: found at start-up, the aggregates missed some (rebuild). */
@@ -21,8 +30,17 @@ export interface LocalTableStreamOptions {
 
 interface Queued {
   readonly keys: Keys;
-  readonly eventName: 'MODIFY' | 'REMOVE';
+  readonly eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
+  readonly oldImage: Image | undefined;
+  readonly newImage: Image | undefined;
   attempts: number;
+}
+
+/** A write to observe: its keys, and the new image when the request carries it (a put). */
+interface Written {
+  readonly keys: Keys;
+  readonly put?: Image;
+  readonly remove?: boolean;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof (v as { S?: unknown })?.S === 'string' ? (v as { S: string }).S : undefined);
@@ -30,13 +48,21 @@ const keysOf = (o: unknown): Keys => {
   const r = (o ?? {}) as Record<string, unknown>;
   return { pk: str(r.pk), sk: str(r.sk) };
 };
+const keyString = (k: Keys) => `${k.pk}\n${k.sk}`;
+/** Images known from the last write of an item (its next record's old image), kept for this many items. */
+const TRACKED_IMAGES = 20_000;
 
 /**
- * What DynamoDB Streams and the Lambda event source mapping do on AWS, for dynalite (which has no
- * streams): every successful write to the table through the runtime's client (PutItem, UpdateItem,
- * DeleteItem, BatchWriteItem) whose keys pass the filter becomes a KEYS_ONLY stream record; records
- * are delivered in order, in batches, one batch at a time (one shard), and a batch's reported
- * failure is retried from that record with backoff. In memory only: `dirtyFile` says so across a crash.
+ * What DynamoDB Streams (NEW_AND_OLD_IMAGES) and the Lambda event source mapping do on AWS, for
+ * dynalite (which has no streams): every successful write to the table through the runtime's client
+ * (PutItem, UpdateItem, DeleteItem, BatchWriteItem) whose keys may pass the filter becomes a stream
+ * record with the item's exact images before and after that write; records are delivered in order,
+ * in batches, one batch at a time (one shard), and a batch's reported failure is retried from that
+ * record with backoff. Images: a put's new image is its item; an update's is read after it; the old
+ * image is the previous write's new image (read before the write when not known). Writes to one
+ * such item are serialized here so each record's images are exactly that write's before and after.
+ * The stream's reads go through `imageReader` (not the observed client: not counted as table reads).
+ * In memory only: `dirtyFile` says so across a crash.
  */
 export class LocalTableStream {
   private readonly queue: Queued[] = [];
@@ -45,38 +71,106 @@ export class LocalTableStream {
   private idleWaiters: (() => void)[] = [];
   private stopped = false;
   private dirty = false;
+  private readonly images = new Map<string, Image | undefined>();
+  private readonly locks = new Map<string, Promise<void>>();
 
   constructor(private readonly opts: LocalTableStreamOptions) {}
 
-  /** Observes the client's successful writes. */
+  /** Observes the client's writes (at the build step: the request's attributes are marshalled there). */
   attach(client: DynamoDBClient): void {
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        const out = await next(args);
-        this.observe(context.commandName ?? '', (args as { input: Record<string, unknown> }).input);
-        return out;
+        const input = (args as unknown as { input: Record<string, unknown> }).input;
+        const written = this.stopped ? [] : this.written(context.commandName ?? '', input);
+        if (written.length === 0) return next(args);
+        return this.observed(written, () => next(args));
       },
-      { step: 'initialize', name: 'ouvidorLocalTableStream' },
+      { step: 'build', name: 'ouvidorLocalTableStream' },
     );
   }
 
-  private observe(command: string, input: Record<string, unknown>): void {
-    if (input.TableName !== undefined && input.TableName !== this.opts.tableName) return;
-    if (command === 'PutItemCommand') this.push(keysOf(input.Item), 'MODIFY');
-    else if (command === 'UpdateItemCommand') this.push(keysOf(input.Key), 'MODIFY');
-    else if (command === 'DeleteItemCommand') this.push(keysOf(input.Key), 'REMOVE');
+  private written(command: string, input: Record<string, unknown>): Written[] {
+    if (input.TableName !== undefined && input.TableName !== this.opts.tableName) return [];
+    let all: Written[] = [];
+    if (command === 'PutItemCommand') all = [{ keys: keysOf(input.Item), put: input.Item as Image }];
+    else if (command === 'UpdateItemCommand') all = [{ keys: keysOf(input.Key) }];
+    else if (command === 'DeleteItemCommand') all = [{ keys: keysOf(input.Key), remove: true }];
     else if (command === 'BatchWriteItemCommand') {
       const requests = ((input.RequestItems as Record<string, unknown[]> | undefined)?.[this.opts.tableName] ?? []) as Record<string, { Item?: unknown; Key?: unknown }>[];
-      for (const r of requests) {
-        if (r.PutRequest) this.push(keysOf(r.PutRequest.Item), 'MODIFY');
-        else if (r.DeleteRequest) this.push(keysOf(r.DeleteRequest.Key), 'REMOVE');
+      all = requests.map((r) => (r.PutRequest ? { keys: keysOf(r.PutRequest.Item), put: r.PutRequest.Item as Image } : { keys: keysOf(r.DeleteRequest?.Key), remove: true }));
+    }
+    return all.filter((w) => this.opts.filter(w.keys));
+  }
+
+  /** Runs the write with its items locked, and queues a record per item it changed. */
+  private async observed<T>(written: Written[], write: () => Promise<T>): Promise<T> {
+    const keys = [...new Set(written.map((w) => keyString(w.keys)))].sort();
+    const release = await this.lock(keys);
+    try {
+      const before = await Promise.all(written.map((w) => this.knownImage(w.keys)));
+      let out: T;
+      try {
+        out = await write();
+      } catch (error) {
+        // Refused (a failed condition writes nothing) or unknown: read the image again next time.
+        for (const k of keys) this.images.delete(k);
+        throw error;
       }
+      // A batch write may leave items unprocessed: those were not written.
+      const unprocessed = new Set(
+        (((out as { output?: { UnprocessedItems?: Record<string, Record<string, { Item?: unknown; Key?: unknown }>[]> } }).output?.UnprocessedItems?.[this.opts.tableName]) ?? []).map((r) =>
+          keyString(keysOf(r.PutRequest?.Item ?? r.DeleteRequest?.Key)),
+        ),
+      );
+      for (const [i, w] of written.entries()) {
+        const k = keyString(w.keys);
+        if (unprocessed.has(k)) continue;
+        const after = w.remove ? undefined : (w.put ?? (await this.read(w.keys)));
+        this.remember(k, after);
+        this.push(w.keys, before[i], after);
+      }
+      return out;
+    } finally {
+      release();
     }
   }
 
-  private push(keys: Keys, eventName: Queued['eventName']): void {
-    if (this.stopped || !this.opts.filter(keys)) return;
-    this.queue.push({ keys, eventName, attempts: 0 });
+  private async knownImage(keys: Keys): Promise<Image | undefined> {
+    const k = keyString(keys);
+    return this.images.has(k) ? this.images.get(k) : this.read(keys);
+  }
+
+  private async read(keys: Keys): Promise<Image | undefined> {
+    const out = await this.opts.imageReader.send(
+      new GetItemCommand({ TableName: this.opts.tableName, Key: { pk: { S: keys.pk ?? '' }, sk: { S: keys.sk ?? '' } }, ConsistentRead: true }),
+    );
+    return out.Item;
+  }
+
+  private remember(k: string, image: Image | undefined): void {
+    this.images.delete(k);
+    this.images.set(k, image);
+    if (this.images.size > TRACKED_IMAGES) this.images.delete(this.images.keys().next().value!);
+  }
+
+  private async lock(keys: string[]): Promise<() => void> {
+    let release!: () => void;
+    const mine = new Promise<void>((ok) => (release = ok));
+    const waits = keys.map((k) => this.locks.get(k) ?? Promise.resolve());
+    for (const k of keys) this.locks.set(k, mine);
+    await Promise.all(waits);
+    return () => {
+      for (const k of keys) if (this.locks.get(k) === mine) this.locks.delete(k);
+      release();
+    };
+  }
+
+  private push(keys: Keys, oldImage: Image | undefined, newImage: Image | undefined): void {
+    // DynamoDB writes no stream record for a write that left the item as it was.
+    if (this.stopped || (!oldImage && !newImage) || isDeepStrictEqual(oldImage, newImage)) return;
+    if (this.opts.recordFilter && !this.opts.recordFilter(keys, oldImage, newImage)) return;
+    const eventName = !oldImage ? 'INSERT' : !newImage ? 'REMOVE' : 'MODIFY';
+    this.queue.push({ keys, eventName, oldImage, newImage, attempts: 0 });
     if (!this.dirty && this.opts.dirtyFile) {
       this.dirty = true;
       writeFileSync(this.opts.dirtyFile, new Date().toISOString());
@@ -133,8 +227,10 @@ export class LocalTableStream {
       eventSourceARN: `arn:aws:dynamodb:${this.opts.region}:000000000000:table/${this.opts.tableName}/stream/local`,
       dynamodb: {
         Keys: { pk: { S: q.keys.pk ?? '' }, sk: { S: q.keys.sk ?? '' } },
+        ...(q.oldImage && { OldImage: q.oldImage as never }),
+        ...(q.newImage && { NewImage: q.newImage as never }),
         SequenceNumber: String(this.sequence).padStart(21, '0'),
-        StreamViewType: 'KEYS_ONLY',
+        StreamViewType: 'NEW_AND_OLD_IMAGES',
         ApproximateCreationDateTime: Math.floor(Date.now() / 1000),
       },
     };

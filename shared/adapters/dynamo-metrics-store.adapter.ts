@@ -1,14 +1,16 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, GetCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { cellKey, parseCellKey, type Counters, type MetricsRow } from '../domain/metrics/metrics-counters.js';
+import { SLOT_PREFIX, slotName } from '../domain/metrics/metrics-changes.js';
+import { cellKey, parseCellKey, type Counters, type MetricsCell, type MetricsRow } from '../domain/metrics/metrics-counters.js';
 import type { MetricsContribution, MetricsDelta } from '../domain/metrics/metrics-contribution.js';
-import type { MetricsLedger, MetricsStore, PendingRevision } from '../ports/metrics-store.port.js';
+import type { AggregateRow, MetricsLedger, MetricsStore, PendingRevision, RevisionGuard } from '../ports/metrics-store.port.js';
 import { conditionalWrite, documentClient, queryAll } from './dynamo-write.util.js';
 
 /**
  * The metrics aggregates and ledgers in the single table:
- * - `METRICS#<day>` / `<cell key>#<shard>`: `day`, `cell`, the counters as top-level numbers, and
- *   `applied` (string set of the markers of the deltas already added: the exactly-once guard).
+ * - `METRICS#<day>` / `<cell key>#<shard>`: the counters as top-level numbers, and one slot per
+ *   source summed into it (`~<hash of the source id>`: the highest revision applied, the exactly-once
+ *   guard). Items written before slots may still hold `day`, `cell` and an `applied` marker set.
  * - `MLEDGER#<source id>` / `MLEDGER`: `rev`, `contribution`, `pending` (see the port).
  * - `MREL#<item id>` / `<source id>`: a source credited through that item (see `linkRelated`).
  * A day's aggregates are one Query (all cells and shards), whatever the number of items.
@@ -27,9 +29,12 @@ const aggregateKey = (d: Pick<MetricsDelta, 'day' | 'cell' | 'shard'>) => ({ pk:
 
 function countersOf(item: Record<string, unknown>): Counters {
   const counters: Counters = {};
-  for (const [k, v] of Object.entries(item)) if (!NOT_COUNTERS.has(k) && typeof v === 'number' && v !== 0) counters[k] = v;
+  for (const [k, v] of Object.entries(item)) if (!NOT_COUNTERS.has(k) && !k.startsWith(SLOT_PREFIX) && typeof v === 'number' && v !== 0) counters[k] = v;
   return counters;
 }
+
+/** The cell of an aggregate item, from its sort key `<cell key>#<shard>` (a cell key never holds `#`). */
+const cellOfItem = (item: Record<string, unknown>): MetricsCell => parseCellKey(typeof item.cell === 'string' ? item.cell : String(item.sk).slice(0, String(item.sk).lastIndexOf('#')));
 
 export class DynamoMetricsStore implements MetricsStore {
   private readonly doc: DynamoDBDocumentClient;
@@ -49,7 +54,7 @@ export class DynamoMetricsStore implements MetricsStore {
             new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': dayPk(day) }, ExclusiveStartKey: start }),
           );
           reads += 1;
-          for (const item of out.Items ?? []) rows.push({ day, cell: parseCellKey(String(item.cell)), counters: countersOf(item) });
+          for (const item of out.Items ?? []) rows.push({ day, cell: cellOfItem(item), counters: countersOf(item) });
           start = out.LastEvaluatedKey;
         } while (start);
       }
@@ -81,22 +86,24 @@ export class DynamoMetricsStore implements MetricsStore {
     );
   }
 
-  async applyDelta(delta: MetricsDelta, marker: string): Promise<void> {
-    const names: Record<string, string> = { '#applied': 'applied', '#day': 'day', '#cell': 'cell' };
-    const values: Record<string, unknown> = { ':marker': marker, ':markers': new Set([marker]), ':day': delta.day, ':cell': cellKey(delta.cell) };
+  async applyDelta(delta: MetricsDelta, guard: RevisionGuard): Promise<boolean> {
+    const names: Record<string, string> = { '#slot': slotName(guard.sourceId) };
+    const values: Record<string, unknown> = { ':rev': guard.rev };
     const adds = Object.entries(delta.counters).map(([name, value], i) => {
       names[`#c${i}`] = name;
       values[`:c${i}`] = value;
       return `#c${i} :c${i}`;
     });
-    // Applied already (a retry after a crash, or a concurrent reconciler): the condition keeps it counted once.
-    await conditionalWrite(
+    // The source's slot says which of its revisions this item already holds: a redelivered stream
+    // record, a retried batch or a late run finds its revision (or a later one) there and adds nothing.
+    // The day and cell are the item's keys (not repeated as attributes: the item stays small).
+    return conditionalWrite(
       this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: aggregateKey(delta),
-          UpdateExpression: `SET #day = :day, #cell = :cell ADD ${[...adds, '#applied :markers'].join(', ')}`,
-          ConditionExpression: 'NOT contains(#applied, :marker)',
+          UpdateExpression: `SET #slot = :rev ADD ${adds.join(', ')}`,
+          ConditionExpression: 'attribute_not_exists(#slot) OR #slot < :rev',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
         }),
@@ -120,7 +127,7 @@ export class DynamoMetricsStore implements MetricsStore {
     );
   }
 
-  async replaceAll(rows: readonly MetricsDelta[], ledgers: readonly MetricsLedger[]): Promise<void> {
+  async replaceAll(rows: readonly AggregateRow[], ledgers: readonly MetricsLedger[]): Promise<void> {
     const stale: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -139,7 +146,7 @@ export class DynamoMetricsStore implements MetricsStore {
     } while (start);
     await this.batch(stale.map((Key) => ({ DeleteRequest: { Key } })));
     const puts = [
-      ...rows.map((r) => ({ ...aggregateKey(r), day: r.day, cell: cellKey(r.cell), ...r.counters })),
+      ...rows.map((r) => ({ ...aggregateKey(r), ...r.counters, ...Object.fromEntries(Object.entries(r.slots).map(([id, rev]) => [slotName(id), rev])) })),
       ...ledgers.map((l) => ({ ...ledgerKey(l.sourceId), rev: l.rev, ...(l.contribution && { contribution: l.contribution }) })),
     ];
     await this.batch(puts.map((Item) => ({ PutRequest: { Item } })));

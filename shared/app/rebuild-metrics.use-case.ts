@@ -21,7 +21,8 @@ export interface RebuildSummary {
 /**
  * Recomputes every aggregate from the sources (`npx ouvidor metrics rebuild`): the same pure
  * contributions the incremental path applies, summed per (day, cell, shard), written in place of
- * the old aggregates, with each source's ledger reset to what it now contributes. Run it on a quiet
+ * the old aggregates, each holding the revision slot of every source summed into it, and the ledgers
+ * of the sources credited through another item reset to what they now contribute. Run it on a quiet
  * system: a reconciliation running meanwhile could be counted on top of the rebuilt figures.
  */
 export async function rebuildMetrics(deps: RebuildMetricsDeps): Promise<RebuildSummary> {
@@ -32,18 +33,22 @@ export async function rebuildMetrics(deps: RebuildMetricsDeps): Promise<RebuildS
     sources.push(source);
     if (source.kind === 'feedback') items.set(source.item.id, source.item);
   }
-  const totals = new Map<string, MetricsDelta & { counters: Record<string, number> }>();
+  const totals = new Map<string, MetricsDelta & { counters: Record<string, number>; slots: Record<string, number> }>();
   const ledgers: MetricsLedger[] = [];
   const links: { relatedId: string; sourceId: string }[] = [];
   for (const source of sources) {
     const about = relatedIdOf(source);
     const [sourceId, contribution] = sourceContribution(source, standards, about === undefined ? undefined : items.get(about));
     if (!contribution) continue;
-    ledgers.push({ sourceId, rev: 1, contribution });
+    // A plain item's slot holds its version (a stream record of that version or an older one is in the
+    // sums already); a source credited through another item restarts its ledger at revision 1.
+    const plain = source.kind === 'feedback' && about === undefined;
+    if (!plain) ledgers.push({ sourceId, rev: 1, contribution });
     if (about !== undefined) links.push({ relatedId: about, sourceId });
     for (const delta of deltasBetween(sourceId, undefined, contribution)) {
       const key = `${delta.day}|${cellKey(delta.cell)}|${delta.shard}`;
-      const total = totals.get(key) ?? { ...delta, counters: {} };
+      const total = totals.get(key) ?? { ...delta, counters: {}, slots: {} };
+      total.slots[sourceId] = plain ? source.item.version : 1;
       for (const [name, value] of Object.entries(delta.counters)) total.counters[name] = (total.counters[name] ?? 0) + value;
       totals.set(key, total);
     }

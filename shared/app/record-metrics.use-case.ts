@@ -1,15 +1,18 @@
-import { createHash } from 'node:crypto';
 import {
   deltasBetween,
   parseSourceId,
   relatedIdOf,
   sameContribution,
+  feedbackContribution,
   sourceContribution,
+  sourceIdOf,
   type MetricsContribution,
   type MetricsSource,
 } from '../domain/metrics/metrics-contribution.js';
 import { OuvidorError } from '../domain/errors.js';
 import { cellKey } from '../domain/metrics/metrics-counters.js';
+import { creditedMayMove, isCreditedThroughAnotherItem } from '../domain/metrics/metrics-changes.js';
+import type { Feedback } from '../domain/feedback.schema.js';
 import type { ServiceStandards } from '../domain/sla/service-standards.schema.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { MetricsSourceScanner, MetricsStore, PendingRevision } from '../ports/metrics-store.port.js';
@@ -35,8 +38,6 @@ export class MetricsConflictError extends OuvidorError {
 const MAX_ATTEMPTS = 6;
 const RECONCILE_CONCURRENCY = 8;
 
-/** The marker of one revision's deltas: short (it is kept in a string set on each aggregate item). */
-export const markerOf = (sourceId: string, rev: number): string => createHash('sha256').update(`${sourceId}@${rev}`).digest('base64url').slice(0, 16);
 
 /** The source as stored now (undefined: gone, or not a source id). */
 async function loadSource(deps: RecordMetricsDeps, sourceId: string): Promise<MetricsSource | undefined> {
@@ -62,10 +63,9 @@ async function currentContribution(deps: RecordMetricsDeps, sourceId: string, st
   return { ...(contribution && { contribution }), ...(relatedId !== undefined && { relatedId }) };
 }
 
-/** Applies a pending revision's deltas (each at most once, by its marker) and commits it. */
+/** Applies a pending revision's deltas (each at most once, by the source's slot) and commits it. */
 async function finish(deps: RecordMetricsDeps, sourceId: string, from: MetricsContribution | undefined, pending: PendingRevision): Promise<void> {
-  const marker = markerOf(sourceId, pending.rev);
-  for (const delta of deltasBetween(sourceId, from, pending.contribution)) await deps.metrics.applyDelta(delta, marker);
+  for (const delta of deltasBetween(sourceId, from, pending.contribution)) await deps.metrics.applyDelta(delta, { sourceId, rev: pending.rev });
   await deps.metrics.commitRevision(sourceId, pending);
 }
 
@@ -111,21 +111,83 @@ export async function reconcileMetrics(deps: RecordMetricsDeps, sourceId: string
   return (await reconcileSource(deps, sourceId, standards)).changed;
 }
 
-/** Reconciles each source (a stream batch's distinct ids); the ids that failed, for a partial batch failure. */
-export async function recordMetrics(deps: RecordMetricsDeps, sourceIds: readonly string[]): Promise<{ changed: number; failed: { sourceId: string; error: unknown }[] }> {
+/** One write of a feedback item, as the table's stream shows it: the item before and after (absent: none). */
+export interface ItemChange {
+  readonly id: string;
+  readonly before?: Feedback;
+  readonly after?: Feedback;
+}
+
+/** A stream batch's changes: feedback items' images, and the ids of sources reconciled through their ledgers. */
+export interface MetricsChanges {
+  readonly items?: readonly ItemChange[];
+  readonly sourceIds?: readonly string[];
+}
+
+type Task = { readonly kind: 'item'; readonly id: string; readonly before?: Feedback; readonly after?: Feedback } | { readonly kind: 'ledger'; readonly sourceId: string };
+
+/**
+ * An item's change, from its images alone: the difference of its contributions before and after,
+ * added to each aggregate item touched under the item's `version` (the slot guard makes a
+ * redelivery, a retried batch or a bisected one add nothing twice). No read, no ledger: one update
+ * per (day, cell) touched, none when the change cannot move a counter.
+ */
+async function applyItemChange(deps: RecordMetricsDeps, task: Extract<Task, { kind: 'item' }>, standards: ServiceStandards): Promise<boolean> {
+  const sourceId = sourceIdOf({ kind: 'feedback', id: task.id });
+  // A removal is the revision after the last one seen (an item's version only grows while it exists).
+  const rev = task.after?.version ?? task.before!.version + 1;
+  const before = task.before && feedbackContribution(task.before, standards);
+  const after = task.after && feedbackContribution(task.after, standards);
+  const deltas = deltasBetween(sourceId, before, after);
+  for (const delta of deltas) await deps.metrics.applyDelta(delta, { sourceId, rev });
+  return deltas.length > 0;
+}
+
+/**
+ * Applies a stream batch's changes: each feedback item's net change over the batch (its first image
+ * before, its last after) from the images; sources whose contribution depends on another item
+ * (surveys, kudos, survey answers) through their ledgers (`reconcileSource`). An item whose team,
+ * agent, channel or language changed takes along what is credited through it. Returns how many
+ * sources changed the aggregates and those that failed (for a partial batch failure).
+ */
+export async function recordMetrics(deps: RecordMetricsDeps, changes: MetricsChanges): Promise<{ changed: number; failed: { sourceId: string; error: unknown }[] }> {
   const standards = await loadStandards(deps);
   let changed = 0;
   const failed: { sourceId: string; error: unknown }[] = [];
-  // Sources are independent (own ledger; aggregate updates are atomic and marker-guarded): a few at a time.
-  const queue = [...new Set(sourceIds)];
+  const queue: Task[] = [];
+  const queued = new Set<string>();
+  const enqueueLedger = (sourceId: string) => {
+    if (queued.has(sourceId)) return;
+    queued.add(sourceId);
+    queue.push({ kind: 'ledger', sourceId });
+  };
+  const net = new Map<string, { before?: Feedback; after?: Feedback }>();
+  for (const c of changes.items ?? []) {
+    const seen = net.get(c.id);
+    if (seen) seen.after = c.after;
+    else net.set(c.id, { ...(c.before && { before: c.before }), ...(c.after && { after: c.after }) });
+  }
+  for (const [id, { before, after }] of net) {
+    const credited = (before && isCreditedThroughAnotherItem(before)) || (after && isCreditedThroughAnotherItem(after));
+    if (credited) enqueueLedger(sourceIdOf({ kind: 'feedback', id }));
+    else queue.push({ kind: 'item', id, ...(before && { before }), ...(after && { after }) });
+  }
+  for (const sourceId of changes.sourceIds ?? []) enqueueLedger(sourceId);
+  // Sources are independent (own slots and ledger; aggregate updates are atomic and guarded): a few at a time.
   const worker = async () => {
-    for (let sourceId = queue.shift(); sourceId !== undefined; sourceId = queue.shift()) {
+    for (let task = queue.shift(); task !== undefined; task = queue.shift()) {
+      const sourceId = task.kind === 'item' ? sourceIdOf({ kind: 'feedback', id: task.id }) : task.sourceId;
       try {
+        if (task.kind === 'item') {
+          if (await applyItemChange(deps, task, standards)) changed += 1;
+          if (creditedMayMove(task.before, task.after)) for (const s of await deps.metrics.relatedSources(task.id)) enqueueLedger(s);
+          continue;
+        }
         const outcome = await reconcileSource(deps, sourceId, standards);
         if (outcome.changed) changed += 1;
-        // An item that moved cells takes along what is credited through it (survey answers, surveys, kudos).
+        // A survey answer that moved cells takes along what is credited through it (kudos).
         const ref = outcome.moved ? parseSourceId(sourceId) : undefined;
-        if (ref?.kind === 'feedback') queue.push(...(await deps.metrics.relatedSources(ref.id)));
+        if (ref?.kind === 'feedback') for (const s of await deps.metrics.relatedSources(ref.id)) enqueueLedger(s);
       } catch (error) {
         failed.push({ sourceId, error });
       }

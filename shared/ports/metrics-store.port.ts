@@ -22,6 +22,18 @@ export interface PendingRevision {
   readonly contribution?: MetricsContribution;
 }
 
+/** Which revision of which source an aggregate update carries (its exactly-once guard). */
+export interface RevisionGuard {
+  readonly sourceId: string;
+  /** A feedback item's `version` (from the stream's image), or a ledger's revision (credited sources). */
+  readonly rev: number;
+}
+
+/** A rebuilt aggregate item: its counters and the revision of every source summed into it. */
+export interface AggregateRow extends MetricsDelta {
+  readonly slots: Readonly<Record<string, number>>;
+}
+
 /** Reads the per-day aggregates: one query per day (all cells and shards of that day). */
 export interface MetricsReader {
   readDays(days: readonly string[]): Promise<{ rows: MetricsRow[]; reads: number }>;
@@ -43,15 +55,19 @@ export interface MetricsStore extends MetricsReader {
   getLedger(sourceId: string): Promise<MetricsLedger | undefined>;
   /** Records `pending` if the ledger is still at `rev` with nothing pending (absent, for rev 0); false otherwise. */
   beginRevision(sourceId: string, rev: number, pending: PendingRevision): Promise<boolean>;
-  /** Adds `delta.counters` to its aggregate item unless `marker` was applied there already (idempotent). */
-  applyDelta(delta: MetricsDelta, marker: string): Promise<void>;
+  /**
+   * Adds `delta.counters` to its aggregate item unless that item's slot for `guard.sourceId` already
+   * holds `guard.rev` or a later revision (then false: applied before); sets the slot to `guard.rev`.
+   * Revisions of one source are applied to one aggregate item in increasing order, each at most once.
+   */
+  applyDelta(delta: MetricsDelta, guard: RevisionGuard): Promise<boolean>;
   /** Makes `pending` the ledger's contribution if that revision is still the pending one; false otherwise. */
   commitRevision(sourceId: string, pending: PendingRevision): Promise<boolean>;
   /**
    * Rebuild: deletes every aggregate item and ledger, then writes `rows` (one per day, cell and
    * shard) and `ledgers`. Meant for a quiet system (nothing reconciling meanwhile).
    */
-  replaceAll(rows: readonly MetricsDelta[], ledgers: readonly MetricsLedger[]): Promise<void>;
+  replaceAll(rows: readonly AggregateRow[], ledgers: readonly MetricsLedger[]): Promise<void>;
   /** Remembers that each `sourceId` is credited through the item `relatedId` (idempotent). */
   linkRelated(links: readonly { readonly relatedId: string; readonly sourceId: string }[]): Promise<void>;
   /** The sources credited through the item `relatedId` (survey answers, surveys, kudos about it). */
