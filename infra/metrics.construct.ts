@@ -10,19 +10,24 @@ import type { ServiceStack } from './service.stack.js';
 
 export interface MetricsProps {
   readonly service: ServiceStack;
-  /** The table, with its stream (KEYS_ONLY) enabled by the stateful stack. */
+  /** The table, with its stream (NEW_AND_OLD_IMAGES) enabled by the stateful stack. */
   readonly stateful: { readonly table: ITable };
 }
 
+const FEEDBACK_KEYS = { pk: { S: FilterRule.beginsWith('FEEDBACK#') }, sk: { S: FilterRule.isEqual('FEEDBACK') } };
+
 /**
- * The table keys whose changes move the metrics, as stream event filters (a record passes if any
- * filter matches): a feedback item (`FEEDBACK#<id>` / `FEEDBACK`), a survey (`SURVEY#<id>` /
- * `SURVEY`), a kudos record (`KUDOS#<agent>` / `FEEDBACK#<id>`). The same rule as
- * `sourceOfKeys()` (shared/domain/metrics/metrics-contribution.ts), which the local stream applies;
- * test/infra/metrics.test.ts checks both agree. Any event name: an insert, a change or a removal.
+ * The stream records that can move the metrics, as event filters (a record passes if any filter
+ * matches; a filter on an image attribute needs that image): a feedback item (`FEEDBACK#<id>` /
+ * `FEEDBACK`) unless it is `received` on both sides of the change (its creation, a sweep: an item
+ * contributes nothing before analysis), any survey (`SURVEY#<id>` / `SURVEY`) or kudos record
+ * (`KUDOS#<agent>` / `FEEDBACK#<id>`). The same rule as `streamRecordMatters()`
+ * (shared/domain/metrics/metrics-changes.ts), which the local stream applies;
+ * test/infra/metrics.test.ts checks both agree. Fewer records: fewer invocations, cheaper.
  */
 export const METRICS_STREAM_FILTERS: ReadonlyArray<Record<string, unknown>> = [
-  FilterCriteria.filter({ dynamodb: { Keys: { pk: { S: FilterRule.beginsWith('FEEDBACK#') }, sk: { S: FilterRule.isEqual('FEEDBACK') } } } }),
+  FilterCriteria.filter({ dynamodb: { Keys: FEEDBACK_KEYS, OldImage: { stage: { S: FilterRule.notEquals('received') } } } }),
+  FilterCriteria.filter({ dynamodb: { Keys: FEEDBACK_KEYS, NewImage: { stage: { S: FilterRule.notEquals('received') } } } }),
   FilterCriteria.filter({ dynamodb: { Keys: { pk: { S: FilterRule.beginsWith('SURVEY#') }, sk: { S: FilterRule.isEqual('SURVEY') } } } }),
   FilterCriteria.filter({ dynamodb: { Keys: { pk: { S: FilterRule.beginsWith('KUDOS#') }, sk: { S: FilterRule.beginsWith('FEEDBACK#') } } } }),
 ];

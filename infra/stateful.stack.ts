@@ -76,8 +76,10 @@ export class StatefulStack extends Stack {
       encryption: TableEncryption.AWS_MANAGED,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
-      // Keys only: `record-metrics` re-reads the item it names (the metrics aggregates, see the service stack).
-      stream: StreamViewType.KEYS_ONLY,
+      // Both images: `record-metrics` applies a feedback item's change from them without reading the
+      // table (the metrics aggregates, see infra/metrics.construct.ts). Changing the view type replaces
+      // the stream: run `ouvidor metrics rebuild` after such a deployment.
+      stream: StreamViewType.NEW_AND_OLD_IMAGES,
     });
     for (const index of TABLE_INDEXES) {
       this.table.addGlobalSecondaryIndex({

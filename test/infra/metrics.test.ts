@@ -3,7 +3,7 @@ import { actionsOf, logicalId, resourcesFor, roleStatements, synthOuvidor, type 
 import { METRICS_STREAM_RETRY_ATTEMPTS } from '../../infra/metrics.construct.js';
 import { OuvidorFunction } from '../../infra/ouvidor-function.construct.js';
 import { ChannelSchema } from '../../shared/domain/analysis.schema.js';
-import { sourceOfKeys } from '../../shared/domain/metrics/metrics-contribution.js';
+import { streamRecordMatters } from '../../shared/domain/metrics/metrics-changes.js';
 import { METRIC } from '../../shared/ports/telemetry.port.js';
 
 let t: OuvidorTemplates;
@@ -23,18 +23,27 @@ const streamMapping = () => {
   return mappings[0]!['Properties'];
 };
 
-/** Lambda event filtering for the subset the filters use: exact strings and `{prefix}`, every key of the pattern must match. */
+/**
+ * Lambda event filtering for the subset the filters use: exact strings, `{prefix}` and
+ * `{anything-but}` (which, like every rule, needs the field to be there); every key of the pattern must match.
+ */
 function matches(pattern: unknown, record: unknown): boolean {
   if (Array.isArray(pattern)) {
-    return pattern.some((rule) => (typeof rule === 'string' ? record === rule : typeof record === 'string' && record.startsWith((rule as { prefix: string }).prefix)));
+    if (typeof record !== 'string') return false;
+    return pattern.some((rule) => {
+      if (typeof rule === 'string') return record === rule;
+      const r = rule as { prefix?: string; 'anything-but'?: string[] };
+      if (r.prefix !== undefined) return record.startsWith(r.prefix);
+      return !r['anything-but']!.includes(record);
+    });
   }
   if (typeof record !== 'object' || record === null) return false;
   return Object.entries(pattern as Record<string, unknown>).every(([k, sub]) => matches(sub, (record as Record<string, unknown>)[k]));
 }
 
 describe('metrics infrastructure', () => {
-  it("turns on the table's stream, keys only", () => {
-    t.stateful.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'KEYS_ONLY' } });
+  it("turns on the table's stream with both images (record-metrics reads nothing to apply a change)", () => {
+    t.stateful.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } });
   });
 
   it('feeds record-metrics from the stream: from the oldest record, batched, bisected, retried, item failures reported, then a DLQ', () => {
@@ -54,26 +63,35 @@ describe('metrics infrastructure', () => {
     expect(dlq['Properties']).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
   });
 
-  it('lets through exactly the keys the aggregates are made of (the same rule as the local stream)', () => {
+  it('lets through exactly the records that can move a counter (the same rule as the local stream)', () => {
     const patterns = (streamMapping()['FilterCriteria']['Filters'] as { Pattern: string }[]).map((f) => JSON.parse(f.Pattern) as unknown);
-    expect(patterns).toHaveLength(3);
+    expect(patterns).toHaveLength(4);
     const pks = ['FEEDBACK#01JD', 'SURVEY#01JD', 'KUDOS#ana', 'KUDOS#', 'FEEDBACK', 'SURVEY', 'KUDOS', 'XFEEDBACK#1', 'feedback#1', 'CUSTOMER#c1', 'METRICS#2026-01-02', 'MLEDGER#feedback:1', 'IDEMPOTENCY#k', 'OUTBOX#o', 'COLLECTION#praise', 'CONFIG#rules'];
     const sks = ['FEEDBACK', 'SURVEY', 'FEEDBACK#01JD', 'FEEDBACK#', 'MESSAGE#ab', 'ACTION#x', 'TIMELINE#t', 'PROFILE', 'FEEDBACKS', 'feedback', 'SURVEY#1', 'all|0', 'IDEMPOTENCY'];
+    const stages = [undefined, 'received', 'analyzed', 'ignored'];
+    const image = (pk: string, sk: string, stage: string | undefined) => ({ pk: { S: pk }, sk: { S: sk }, ...(stage && { stage: { S: stage } }) });
     let passing = 0;
     for (const pk of pks) {
       for (const sk of sks) {
-        const record = { eventName: 'MODIFY', dynamodb: { Keys: { pk: { S: pk }, sk: { S: sk } }, SequenceNumber: '1' } };
-        const passes = patterns.some((p) => matches(p, record));
-        expect({ pk, sk, passes }).toEqual({ pk, sk, passes: sourceOfKeys({ pk, sk }) !== undefined });
-        if (passes) passing++;
+        for (const [oldStage, newStage, eventName] of [
+          [undefined, 'received', 'INSERT'], [undefined, 'analyzed', 'INSERT'], ['received', 'received', 'MODIFY'], ['received', 'analyzed', 'MODIFY'],
+          ['analyzed', 'analyzed', 'MODIFY'], ['analyzed', 'received', 'MODIFY'], ['received', undefined, 'REMOVE'], ['analyzed', undefined, 'REMOVE'],
+        ] as const) {
+          // Images always exist on their side of the change; stages only on feedback items here (others have none).
+          const withStage = pk.startsWith('FEEDBACK#') && sk === 'FEEDBACK';
+          const oldImage = eventName === 'INSERT' ? undefined : image(pk, sk, withStage ? oldStage : undefined);
+          const newImage = eventName === 'REMOVE' ? undefined : image(pk, sk, withStage ? newStage : undefined);
+          const record = { eventName, dynamodb: { Keys: { pk: { S: pk }, sk: { S: sk } }, ...(oldImage && { OldImage: oldImage }), ...(newImage && { NewImage: newImage }), SequenceNumber: '1' } };
+          const passes = patterns.some((p) => matches(p, record));
+          const expected = streamRecordMatters({ pk, sk }, oldImage?.stage?.S, newImage?.stage?.S);
+          expect({ pk, sk, eventName, oldStage, newStage, passes }).toEqual({ pk, sk, eventName, oldStage, newStage, passes: expected });
+          if (passes) passing++;
+        }
       }
     }
-    // Feedback, survey, and kudos under two agents × two feedback sort keys.
-    expect(passing).toBe(1 + 1 + 4);
-    // Any event name: inserts, changes and removals.
-    for (const eventName of ['INSERT', 'MODIFY', 'REMOVE']) {
-      expect(patterns.some((p) => matches(p, { eventName, dynamodb: { Keys: { pk: { S: 'FEEDBACK#1' }, sk: { S: 'FEEDBACK' } } } }))).toBe(true);
-    }
+    // Feedback: 5 of the 8 changes (not created received, not a sweep, not a received one removed);
+    // survey and kudos (two agents × two feedback sort keys): all 8.
+    expect(passing).toBe(5 + 8 + 4 * 8);
   });
 
   it('lets record-metrics read and write the table, read its stream and send to its DLQ, nothing else', () => {

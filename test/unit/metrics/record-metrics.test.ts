@@ -1,68 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { reconcileMetrics, recordMetrics, markerOf, type RecordMetricsDeps } from '../../../shared/app/record-metrics.use-case.js';
+import { reconcileMetrics, recordMetrics, type RecordMetricsDeps } from '../../../shared/app/record-metrics.use-case.js';
 import type { Feedback } from '../../../shared/domain/feedback.schema.js';
-import { cellKey, type Counters } from '../../../shared/domain/metrics/metrics-counters.js';
-import type { MetricsDelta } from '../../../shared/domain/metrics/metrics-contribution.js';
 import { DEFAULT_SERVICE_STANDARDS } from '../../../shared/domain/sla/service-standards.schema.js';
-import type { MetricsLedger, MetricsStore, PendingRevision } from '../../../shared/ports/metrics-store.port.js';
+import type { MetricsLedger } from '../../../shared/ports/metrics-store.port.js';
 import { analyzedItem } from '../workflows/feedback.fixture.js';
-
-/** An in-memory MetricsStore with the adapter's conditions, and a switch to "crash" a given call. */
-class MemoryMetrics implements MetricsStore {
-  readonly ledgers = new Map<string, MetricsLedger>();
-  readonly aggregates = new Map<string, { counters: Counters; applied: Set<string> }>();
-  crashOn: { method: 'applyDelta' | 'commitRevision'; after: number } | undefined;
-  private calls = 0;
-
-  private maybeCrash(method: 'applyDelta' | 'commitRevision'): void {
-    if (this.crashOn?.method === method && this.calls++ === this.crashOn.after) {
-      this.crashOn = undefined;
-      throw new Error(`crash in ${method}`);
-    }
-  }
-  async readDays(): Promise<{ rows: never[]; reads: number }> {
-    return { rows: [], reads: 0 };
-  }
-  async getLedger(sourceId: string) {
-    return this.ledgers.get(sourceId);
-  }
-  async beginRevision(sourceId: string, rev: number, pending: PendingRevision) {
-    const l = this.ledgers.get(sourceId);
-    if (rev === 0 ? l !== undefined : l?.rev !== rev || l.pending !== undefined) return false;
-    this.ledgers.set(sourceId, { sourceId, rev: l?.rev ?? 0, ...(l?.contribution && { contribution: l.contribution }), pending });
-    return true;
-  }
-  async applyDelta(delta: MetricsDelta, marker: string) {
-    this.maybeCrash('applyDelta');
-    const key = `${delta.day}|${cellKey(delta.cell)}|${delta.shard}`;
-    const agg = this.aggregates.get(key) ?? { counters: {}, applied: new Set<string>() };
-    if (agg.applied.has(marker)) return;
-    for (const [k, v] of Object.entries(delta.counters)) agg.counters[k] = (agg.counters[k] ?? 0) + v;
-    agg.applied.add(marker);
-    this.aggregates.set(key, agg);
-  }
-  async commitRevision(sourceId: string, pending: PendingRevision) {
-    this.maybeCrash('commitRevision');
-    const l = this.ledgers.get(sourceId);
-    if (l?.pending?.rev !== pending.rev) return false;
-    this.ledgers.set(sourceId, { sourceId, rev: pending.rev, ...(pending.contribution && { contribution: pending.contribution }) });
-    return true;
-  }
-  async replaceAll() {}
-  readonly links = new Map<string, Set<string>>();
-  async linkRelated(links: readonly { relatedId: string; sourceId: string }[]) {
-    for (const l of links) this.links.set(l.relatedId, (this.links.get(l.relatedId) ?? new Set()).add(l.sourceId));
-  }
-  async relatedSources(relatedId: string) {
-    return [...(this.links.get(relatedId) ?? [])];
-  }
-  /** Every counter summed over days, cells and shards (what a report adds up). */
-  totals(): Counters {
-    const t: Counters = {};
-    for (const { counters } of this.aggregates.values()) for (const [k, v] of Object.entries(counters)) if (v !== 0) t[k] = (t[k] ?? 0) + v;
-    return t;
-  }
-}
+import { MemoryMetrics } from './memory-metrics.fixture.js';
 
 function deps(items: Map<string, Feedback>, metrics = new MemoryMetrics()): RecordMetricsDeps & { metrics: MemoryMetrics } {
   return {
@@ -130,7 +72,7 @@ describe('reconcileMetrics', () => {
     expect(await reconcileMetrics(d, `feedback:${ID}`, std)).toBe(false);
     expect(d.metrics.totals().items).toBe(1);
     const agg = [...d.metrics.aggregates.values()][0]!;
-    expect([...agg.applied]).toEqual([markerOf(`feedback:${ID}`, 1)]);
+    expect([...agg.slots]).toEqual([[`feedback:${ID}`, 1]]);
   });
 
   it('never commits a staler state than one another run committed meanwhile', async () => {
@@ -190,19 +132,19 @@ describe('recordMetrics', () => {
       [ANSWER, analyzedItem('', 'POSITIVE', { id: ANSWER, channel: 'survey', text: '', rating: { type: 'csat', score: 5 }, metadata: { feedbackId: CASE } })],
     ]);
     const d = deps(items);
-    await recordMetrics(d, [`feedback:${CASE}`, `feedback:${ANSWER}`]);
+    await recordMetrics(d, { sourceIds: [`feedback:${CASE}`, `feedback:${ANSWER}`] });
     const csatOf = (agent: string) =>
       [...d.metrics.aggregates.entries()].filter(([k]) => k.includes(`|${agent}|`)).reduce((n, [, a]) => n + (a.counters['csat.5'] ?? 0), 0);
     expect(csatOf('ana')).toBe(1);
     items.set(CASE, { ...items.get(CASE)!, assignee: 'bia' });
     // Only the case changed (the stream says so); its answer follows.
-    const out = await recordMetrics(d, [`feedback:${CASE}`]);
+    const out = await recordMetrics(d, { sourceIds: [`feedback:${CASE}`] });
     expect(out.changed).toBe(2);
     expect(csatOf('ana')).toBe(0);
     expect(csatOf('bia')).toBe(1);
     // Nothing else moves: a status change keeps the cell, and the answer is not reconciled again.
     items.set(CASE, { ...items.get(CASE)!, status: 'open' });
-    expect((await recordMetrics(d, [`feedback:${CASE}`])).changed).toBe(1);
+    expect((await recordMetrics(d, { sourceIds: [`feedback:${CASE}`] })).changed).toBe(1);
   });
 
   it('reconciles each distinct source of a batch and reports the ones that failed', async () => {
@@ -216,7 +158,7 @@ describe('recordMetrics', () => {
         },
       },
     };
-    const out = await recordMetrics(d, [`feedback:${ID}`, `feedback:${ID}`, 'feedback:boom', 'not-a-source']);
+    const out = await recordMetrics(d, { sourceIds: [`feedback:${ID}`, `feedback:${ID}`, 'feedback:boom', 'not-a-source'] });
     expect(out.changed).toBe(1);
     expect(out.failed.map((f) => f.sourceId)).toEqual(['feedback:boom']);
   });
