@@ -51,6 +51,7 @@ const keysOf = (o: unknown): Keys => {
 const keyString = (k: Keys) => `${k.pk}\n${k.sk}`;
 /** Images known from the last write of an item (its next record's old image), kept for this many items. */
 const TRACKED_IMAGES = 20_000;
+const DELIVERED_KEPT = 2_000;
 
 /**
  * What DynamoDB Streams (NEW_AND_OLD_IMAGES) and the Lambda event source mapping do on AWS, for
@@ -73,6 +74,7 @@ export class LocalTableStream {
   private dirty = false;
   private readonly images = new Map<string, Image | undefined>();
   private readonly locks = new Map<string, Promise<void>>();
+  private readonly delivered: DynamoDBRecord[] = [];
 
   constructor(private readonly opts: LocalTableStreamOptions) {}
 
@@ -198,6 +200,8 @@ export class LocalTableStream {
     while (this.queue.length > 0 && !this.stopped) {
       const batch = this.queue.splice(0, this.opts.batchSize ?? 100);
       const records = batch.map((q) => this.record(q));
+      this.delivered.push(...records);
+      if (this.delivered.length > DELIVERED_KEPT) this.delivered.splice(0, this.delivered.length - DELIVERED_KEPT);
       let failedAt = -1;
       try {
         const res = await this.opts.invoke({ Records: records });
@@ -234,6 +238,11 @@ export class LocalTableStream {
         ApproximateCreationDateTime: Math.floor(Date.now() / 1000),
       },
     };
+  }
+
+  /** The last records delivered (at most DELIVERED_KEPT; tests replay them as the stream redelivers). */
+  recentRecords(): DynamoDBRecord[] {
+    return [...this.delivered];
   }
 
   /** Resolves once every queued record was delivered (tests, the CLI). */

@@ -34,11 +34,18 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
       if (!ref || !sequence) continue;
       const sourceId = sourceIdOf(ref);
       if (!firstRecordOf.has(sourceId)) firstRecordOf.set(sourceId, sequence);
-      if (ref.kind === 'feedback' && (record.dynamodb?.OldImage || record.dynamodb?.NewImage)) {
-        const before = image(record.dynamodb?.OldImage);
-        const after = image(record.dynamodb?.NewImage);
-        items.push({ id: ref.id, ...(before && { before }), ...(after && { after }) });
-      } else sourceIds.push(sourceId);
+      if (ref.kind !== 'feedback') {
+        sourceIds.push(sourceId);
+        continue;
+      }
+      if (!record.dynamodb?.OldImage && !record.dynamodb?.NewImage) {
+        // Never re-read instead: the aggregates hold each item's changes by its versions, from images.
+        logger.error('metrics: a feedback stream record without images (the stream must be NEW_AND_OLD_IMAGES); skipped', { sourceId });
+        continue;
+      }
+      const before = image(record.dynamodb?.OldImage);
+      const after = image(record.dynamodb?.NewImage);
+      items.push({ id: ref.id, ...(before && { before }), ...(after && { after }) });
     }
     const { changed, failed } = await recordMetrics(container(), { items, sourceIds });
     for (const f of failed) logger.error('metrics reconciliation failed', { sourceId: f.sourceId, error: String(f.error) });

@@ -36,10 +36,12 @@ export async function rebuildMetrics(deps: RebuildMetricsDeps): Promise<RebuildS
   const totals = new Map<string, MetricsDelta & { counters: Record<string, number>; slots: Record<string, number> }>();
   const ledgers: MetricsLedger[] = [];
   const links: { relatedId: string; sourceId: string }[] = [];
+  let contributing = 0;
   for (const source of sources) {
     const about = relatedIdOf(source);
     const [sourceId, contribution] = sourceContribution(source, standards, about === undefined ? undefined : items.get(about));
     if (!contribution) continue;
+    contributing += 1;
     // A plain item's slot holds its version (a stream record of that version or an older one is in the
     // sums already); a source credited through another item restarts its ledger at revision 1.
     const plain = source.kind === 'feedback' && about === undefined;
@@ -56,5 +58,5 @@ export async function rebuildMetrics(deps: RebuildMetricsDeps): Promise<RebuildS
   const rows = [...totals.values()];
   await deps.metrics.replaceAll(rows, ledgers);
   await deps.metrics.linkRelated(links);
-  return { sources: sources.length, contributing: ledgers.length, aggregates: rows.length, days: new Set(rows.map((r) => r.day)).size };
+  return { sources: sources.length, contributing, aggregates: rows.length, days: new Set(rows.map((r) => r.day)).size };
 }
