@@ -23,8 +23,13 @@ export interface MetricsContribution {
 /** The item a survey answer, a survey or a kudos is about: who and where it is credited. */
 export type RelatedItem = Pick<Feedback, 'channel' | 'language' | 'team' | 'assignee'>;
 
-/** Aggregate items per (day, cell): a source always lands on the same shard, keeping marker sets small. */
-export const METRICS_SHARDS = 16;
+/**
+ * Aggregate items per (day, cell): a source always lands on the same shard. Each shard item holds the
+ * revision slots and phrases of its share of the sources, and an update is billed on the whole item's
+ * size: more shards, smaller items (≈ 1-2 KB for 1,000 items of one cell and day). Readers add every
+ * shard, so changing this keeps sums right (do it with a rebuild: slots stay on the old shards).
+ */
+export const METRICS_SHARDS = 32;
 
 /** FNV-1a (32 bit) of the source id: stable, well spread, and pure. */
 export function shardOf(sourceId: string): number {

@@ -91,8 +91,12 @@ export const COUNTER = {
   handled: 'handled',
   /** Kudos recorded for the cell's agent (a `kudos` source). */
   kudos: 'kudos',
-  /** Key phrases of complaints / praise (lower-cased, at most 5 per item). */
-  phrase: (kind: PhraseKind, phrase: string) => `phrase.${kind}.${phrase}`,
+  /**
+   * Key phrases of complaints / praise (lower-cased, at most 5 per item): `pc.<phrase>` / `pp.<phrase>`,
+   * short because every byte of an aggregate item is billed on each of its updates. Items written
+   * earlier hold `phrase.<kind>.<phrase>` (`LEGACY_PHRASE_PREFIX`), still read.
+   */
+  phrase: (kind: PhraseKind, phrase: string) => `${PHRASE_PREFIX[kind]}${phrase}`,
 } as const;
 
 /** Prefixes to read counters back by family. */
@@ -105,8 +109,12 @@ export const PREFIX = {
   firstResponse: (clock: TimeClock) => `frt.${clock}.`,
   resolution: (clock: TimeClock) => `res.${clock}.`,
   sla: (clock: SlaClock) => `sla.${clock}.`,
-  phrase: (kind: PhraseKind) => `phrase.${kind}.`,
+  phrase: (kind: PhraseKind) => PHRASE_PREFIX[kind],
 } as const;
+
+const PHRASE_PREFIX: Record<PhraseKind, string> = { complaint: 'pc.', praise: 'pp.' };
+/** The phrase counters' first names (aggregates written before the short ones); readers add both. */
+export const LEGACY_PHRASE_PREFIX = (kind: PhraseKind) => `phrase.${kind}.`;
 
 export type Counters = Record<string, number>;
 

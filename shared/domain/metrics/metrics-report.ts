@@ -1,7 +1,7 @@
 import type { FeedbackStatus } from '../feedback.schema.js';
 import { count, median, p90 } from './duration-histogram.js';
 import { compliance, csatOf, npsOf, responseRate } from './kpi.js';
-import { COUNTER, PREFIX, counterFamily, daysBetween, sumCounters, type Counters, type MetricsCell, type MetricsRow, type SlaClock } from './metrics-counters.js';
+import { COUNTER, LEGACY_PHRASE_PREFIX, PREFIX, counterFamily, daysBetween, sumCounters, type Counters, type MetricsCell, type MetricsRow, type SlaClock } from './metrics-counters.js';
 import type { AgentRow, Backlog, DurationStats, MetricsDay, MetricsReport } from './metrics-report.schema.js';
 
 /**
@@ -126,7 +126,9 @@ function agentRow(agent: string, c: Counters): AgentRow {
 }
 
 function topPhrases(c: Counters, kind: 'complaint' | 'praise') {
-  return Object.entries(counterFamily(c, PREFIX.phrase(kind)))
+  const counts = counterFamily(c, PREFIX.phrase(kind));
+  for (const [phrase, n] of Object.entries(counterFamily(c, LEGACY_PHRASE_PREFIX(kind)))) counts[phrase] = (counts[phrase] ?? 0) + n;
+  return Object.entries(counts)
     .sort(([pa, a], [pb, b]) => b - a || (pa < pb ? -1 : pa > pb ? 1 : 0))
     .slice(0, TOP_PHRASES)
     .map(([phrase, n]) => ({ phrase, count: n }));

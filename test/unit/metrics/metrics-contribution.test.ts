@@ -49,8 +49,8 @@ describe('feedbackContribution', () => {
       'status.new': 1,
       'sentiment.NEGATIVE': 1,
       'category.complaint': 1,
-      'phrase.complaint.entrega atrasada': 1,
-      'phrase.complaint.reembolso': 1,
+      'pc.entrega atrasada': 1,
+      'pc.reembolso': 1,
     });
   });
 

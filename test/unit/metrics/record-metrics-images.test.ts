@@ -25,7 +25,7 @@ function history(): Feedback[] {
 }
 
 const changesOf = (versions: Feedback[]): ItemChange[] => versions.slice(1).map((after, i) => ({ id: ID, before: versions[i]!, after }));
-const expected = { items: 1, 'status.open': 1, 'sentiment.NEGATIVE': 1, 'category.complaint': 1, 'phrase.complaint.pedido quebrado': 1 };
+const expected = { items: 1, 'status.open': 1, 'sentiment.NEGATIVE': 1, 'category.complaint': 1, 'pc.pedido quebrado': 1 };
 const agentCells = (m: MemoryMetrics) => [...m.aggregates.entries()].filter(([, a]) => a.counters.items === 1).map(([k]) => k.split('|').slice(3, 5).join('|'));
 
 describe('recordMetrics from the stream images', () => {
