@@ -95,8 +95,9 @@ export async function reconcileSource(deps: RecordMetricsDeps, sourceId: string,
     const { contribution: next, relatedId } = await currentContribution(deps, sourceId, standards);
     const before = ledger?.contribution;
     if (sameContribution(before, next)) return { changed: false, moved: false };
-    // Credited through another item: remember it, so that a change of that item's team or agent moves this too.
-    if (relatedId !== undefined && next) await deps.metrics.linkRelated([{ relatedId, sourceId }]);
+    // Credited through another item: remember it, so that a change of that item's team or agent moves
+    // this too. Once is enough (a source's item never changes; the first contributing revision linked it).
+    if (relatedId !== undefined && next && !before) await deps.metrics.linkRelated([{ relatedId, sourceId }]);
     const rev = ledger?.rev ?? 0;
     const pending: PendingRevision = { rev: rev + 1, ...(next && { contribution: next }) };
     if (!(await deps.metrics.beginRevision(sourceId, rev, pending))) continue;

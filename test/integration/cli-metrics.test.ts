@@ -55,7 +55,7 @@ describe('ouvidor metrics rebuild', () => {
     const out = await doc.send(
       new QueryCommand({ TableName: config().OUVIDOR_TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `METRICS#${today()}` } }),
     );
-    const victim = (out.Items ?? []).find((i) => i.cell === cellKey(row!.cell))!;
+    const victim = (out.Items ?? []).find((i) => String(i.sk).startsWith(`${cellKey(row!.cell)}#`))!;
     await doc.send(new DeleteCommand({ TableName: config().OUVIDOR_TABLE_NAME, Key: { pk: victim.pk, sk: victim.sk } }));
     expect(await snapshot(p)).not.toEqual(before);
     await p.stop();
