@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IANAZone } from 'luxon';
 import { ChannelSchema } from '../analysis.schema.js';
 import type { Channel } from '../analysis.schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import YAML from 'yaml';
 import { CategorySchema, ChannelSchema, SentimentLabelSchema } from '../analysis.schema.js';
 import type { ErrorDetail } from '../errors.js';
