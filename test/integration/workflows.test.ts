@@ -6,7 +6,7 @@ import { sweepSla } from '../../shared/app/sweep-sla.use-case.js';
 import { feedbackAnalyzedEvent } from '../../shared/domain/feedback-events.schema.js';
 import type { Feedback } from '../../shared/domain/feedback.schema.js';
 import type { ActionRecord, OutboxRecord, TimelineEntry } from '../../shared/domain/workflow-records.schema.js';
-import type { Container } from '../../shared/runtime/container.js';
+import type { Container } from '../../local/container.js';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform.js';
 
 // Response workflows in the running platform: the default rules, the outbox, the SLA sweeper.
