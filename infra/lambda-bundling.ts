@@ -1,7 +1,9 @@
+import type { BuildOptions } from 'esbuild';
+
 /**
  * How every Lambda is bundled: one definition, read by the CDK construct (`OuvidorFunction`) and by
  * `local/bench/bundles.ts` (the bundle-size benchmark and the composition tests), so that what is
- * measured is what is deployed. No imports: the local runtime and tests load it without aws-cdk-lib.
+ * measured is what is deployed. No aws-cdk-lib import: the local bench and tests load it too.
  */
 export const LAMBDA_BUNDLING = {
   format: 'esm',
@@ -19,7 +21,7 @@ export const LAMBDA_BUNDLING = {
 } as const;
 
 /** The esbuild options equivalent to what `NodejsFunction` passes to the esbuild CLI for `LAMBDA_BUNDLING`. */
-export function esbuildOptionsFor(entry: string, outfile: string) {
+export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions & { outfile: string } {
   return {
     entryPoints: [entry],
     outfile,
@@ -33,5 +35,5 @@ export function esbuildOptionsFor(entry: string, outfile: string) {
     sourcemap: LAMBDA_BUNDLING.sourceMap,
     sourcesContent: LAMBDA_BUNDLING.sourcesContent,
     external: [...LAMBDA_BUNDLING.externalModules],
-  } as const;
+  };
 }
