@@ -5,6 +5,10 @@ import type { OuvidorTemplates } from './ouvidor-app.fixture.js';
 import { OuvidorFunction } from '../../infra/ouvidor-function.construct.js';
 import { COMPREHEND_IAM_ACTIONS, COMPREHEND_SENTIMENT_IAM_ACTIONS } from '../../shared/adapters/comprehend-analyzer.adapter.js';
 import { DEFAULT_CASCADE_THRESHOLD } from '../../shared/adapters/offline-analyzer/confidence.js';
+import { DEFAULT_ASSUMPTIONS } from '../../local/cost/cost-assumptions.js';
+import { computeCost, perItemFunctions } from '../../local/cost/cost-model.js';
+import { loadPricing } from '../../local/cost/pricing.schema.js';
+import { readTemplates, type CfnTemplate } from '../../local/cost/template-facts.js';
 
 const REQUIRED_ENV = [
   'OUVIDOR_TABLE_NAME',
@@ -144,6 +148,18 @@ describe('ServiceStack', () => {
     expect(actionsOf(statements).filter((a) => a.startsWith('comprehend:')).sort()).toEqual([...COMPREHEND_IAM_ACTIONS].sort());
     const fn = all.service.findResources('AWS::Lambda::Function')[logicalId(all.built.service.processFeedback.function)];
     expect(fn?.['Properties']['Environment']['Variables']['OUVIDOR_CASCADE_ESCALATE']).toBe('all');
+  });
+
+  it('ouvidor cost reads these templates: the functions one item runs through, the schedules, the lifecycle', () => {
+    const facts = readTemplates([t.stateful.toJSON() as CfnTemplate, t.service.toJSON() as CfnTemplate]);
+    const path = perItemFunctions(facts, DEFAULT_ASSUMPTIONS).map((f) => f.fn.name);
+    expect(path).toEqual(expect.arrayContaining(['ingest-web', 'process-feedback', 'run-workflows', 'record-metrics']));
+    expect(facts.functions['process-feedback']?.environment['OUVIDOR_CASCADE_ESCALATE']).toBe('sentiment');
+    expect(facts.schedules.map((s) => s.function).sort()).toEqual(['sla-sweeper', 'sweep-received']);
+    expect(facts.originalsRetentionDays).toBe(90);
+    expect(facts.table).toMatchObject({ pitr: true, stream: true });
+    const report = computeCost(facts, loadPricing(), DEFAULT_ASSUMPTIONS, []);
+    expect(report.components.find((c) => c.component === 'Comprehend')?.basis).toContain('escalate sentiment');
   });
 
   it('rejects an unknown ouvidor:cascadeEscalate, naming the key', () => {
