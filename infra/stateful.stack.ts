@@ -84,7 +84,8 @@ export class StatefulStack extends Stack {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        projectionType: index.projection === 'ALL' ? ProjectionType.ALL : ProjectionType.KEYS_ONLY,
+        projectionType: ProjectionType[index.projection],
+        ...(index.projection === 'INCLUDE' && { nonKeyAttributes: [...(index.nonKeyAttributes ?? [])] }),
       });
     }
 

@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AddressInfo } from 'node:net';
 import { republishPendingEvents } from '../shared/app/republish-events.use-case.js';
 import { sweepReceived } from '../shared/app/sweep-received.use-case.js';
 import { resetConfig, config } from '../shared/runtime/config.js';
+import { PROCESSOR_BATCH_SIZE, PROCESSOR_MAX_CONCURRENCY } from '../shared/runtime/processing.settings.js';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { rebuildMetrics } from '../shared/app/rebuild-metrics.use-case.js';
@@ -47,6 +49,8 @@ export interface Platform {
   /** The stand-in for the table's DynamoDB stream (feeds `record-metrics`). */
   readonly tableStream: LocalTableStream;
   readonly emulators: Emulators;
+  /** The runtime's own DynamoDB client (every handler's store goes through it): the bench counts on it. */
+  readonly dynamodb: DynamoDBClient;
   stop(): Promise<void>;
 }
 
@@ -128,7 +132,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const poller = new SqsPoller(
     clients.sqs,
     async () => (await import('../functions/process-feedback/process-feedback.handler.js')).handler as unknown as SqsHandler,
-    { queueUrl: queue.url, queueArn: queue.arn, functionName: 'process-feedback', batchSize: 10, timeoutMs: PROCESSOR_TIMEOUT_MS, region: env.AWS_REGION!, onError },
+    { queueUrl: queue.url, queueArn: queue.arn, functionName: 'process-feedback', batchSize: PROCESSOR_BATCH_SIZE, concurrency: PROCESSOR_MAX_CONCURRENCY, timeoutMs: PROCESSOR_TIMEOUT_MS, region: env.AWS_REGION!, onError },
   );
   if (!opts.pauseProcessing) poller.start();
 
@@ -159,6 +163,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     container: c,
     tableStream,
     emulators,
+    dynamodb: clients.dynamodb,
     stop: () =>
       (stopping ??= (async () => {
         clearInterval(sweeper);

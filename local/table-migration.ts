@@ -25,7 +25,7 @@ const gsi = (i: IndexDefinition) => ({
     { AttributeName: i.partitionKey, KeyType: 'HASH' as const },
     { AttributeName: i.sortKey, KeyType: 'RANGE' as const },
   ],
-  Projection: { ProjectionType: i.projection },
+  Projection: { ProjectionType: i.projection, ...(i.projection === 'INCLUDE' && { NonKeyAttributes: [...(i.nonKeyAttributes ?? [])] }) },
 });
 
 export const tableDefinition = (tableName: string): CreateTableCommandInput => ({

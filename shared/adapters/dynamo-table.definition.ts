@@ -7,8 +7,10 @@ export interface IndexDefinition {
   readonly name: string;
   readonly partitionKey: string;
   readonly sortKey: string;
-  /** KEYS_ONLY indexes are fetched back by key; ALL copies the item. */
-  readonly projection: 'ALL' | 'KEYS_ONLY';
+  /** KEYS_ONLY indexes are fetched back by key; ALL copies the item; INCLUDE copies `nonKeyAttributes`. */
+  readonly projection: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  /** With INCLUDE: the attributes copied into the index besides the table's and the index's keys. */
+  readonly nonKeyAttributes?: readonly string[];
 }
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
