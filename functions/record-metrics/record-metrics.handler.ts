@@ -6,7 +6,10 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { fromItem as feedbackFromItem } from '../../shared/adapters/dynamo-feedback-store.adapter.js';
 import { recordMetrics, type ItemChange } from '../../shared/app/record-metrics.use-case.js';
 import { sourceIdOf, sourceOfKeys } from '../../shared/domain/metrics/metrics-contribution.js';
-import { container } from '../../shared/runtime/container.js';
+import { feedbackStore } from '../../shared/runtime/compose/store.js';
+import { surveyStore } from '../../shared/runtime/compose/surveys.js';
+import { metricsStore, metricSources } from '../../shared/runtime/compose/metrics.js';
+import { configStore } from '../../shared/runtime/compose/configs.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
@@ -47,7 +50,8 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
       const after = image(record.dynamodb?.NewImage);
       items.push({ id: ref.id, ...(before && { before }), ...(after && { after }) });
     }
-    const { changed, failed } = await recordMetrics(container(), { items, sourceIds });
+    const c = { store: feedbackStore(), surveys: surveyStore(), metrics: metricsStore(), metricSources: metricSources(), configs: configStore() };
+    const { changed, failed } = await recordMetrics(c, { items, sourceIds });
     for (const f of failed) logger.error('metrics reconciliation failed', { sourceId: f.sourceId, error: String(f.error) });
     if (changed > 0) logger.debug('metrics recorded', { changed, sources: firstRecordOf.size });
     // A source moved along with its item has no record of its own here: retry from the batch's first.
