@@ -41,6 +41,8 @@ interface Written {
   readonly keys: Keys;
   readonly put?: Image;
   readonly remove?: boolean;
+  /** Written only if absent: the old image is none when the write succeeds. */
+  readonly created?: boolean;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof (v as { S?: unknown })?.S === 'string' ? (v as { S: string }).S : undefined);
@@ -94,7 +96,8 @@ export class LocalTableStream {
   private written(command: string, input: Record<string, unknown>): Written[] {
     if (input.TableName !== undefined && input.TableName !== this.opts.tableName) return [];
     let all: Written[] = [];
-    if (command === 'PutItemCommand') all = [{ keys: keysOf(input.Item), put: input.Item as Image }];
+    // A put that succeeds under `attribute_not_exists(pk)` created the item: its old image is none, no read needed.
+    if (command === 'PutItemCommand') all = [{ keys: keysOf(input.Item), put: input.Item as Image, ...(input.ConditionExpression === 'attribute_not_exists(pk)' && { created: true }) }];
     else if (command === 'UpdateItemCommand') all = [{ keys: keysOf(input.Key) }];
     else if (command === 'DeleteItemCommand') all = [{ keys: keysOf(input.Key), remove: true }];
     else if (command === 'BatchWriteItemCommand') {
@@ -109,7 +112,7 @@ export class LocalTableStream {
     const keys = [...new Set(written.map((w) => keyString(w.keys)))].sort();
     const release = await this.lock(keys);
     try {
-      const before = await Promise.all(written.map((w) => this.knownImage(w.keys)));
+      const before = await Promise.all(written.map((w) => (w.created ? undefined : this.knownImage(w.keys))));
       let out: T;
       try {
         out = await write();
