@@ -48,7 +48,7 @@ export function simulateLifecycle(random: SeededRandom, input: LifecycleInput): 
   const { analyzed: fb, standards, anchor, now } = input;
   const cal = calendarOf(standards);
   const analyzedAt = new Date(fb.analysis?.analyzedAt ?? fb.receivedAt);
-  const plan = planActions(matchRules(input.rules, 'analyzed', fb));
+  const plan = planActions(matchRules(input.rules, 'analyzed', fb), input.rules.acknowledgements);
   const workflowAt = later(analyzedAt, random.int(500, 3000));
   let version = fb.version;
   let updatedAt = fb.updatedAt;
