@@ -17,7 +17,9 @@ const recordHandler = async (record: SQSRecord): Promise<string> => {
     logger.error('malformed queue message dropped', { messageId: record.messageId });
     return 'malformed';
   }
-  return processFeedback(container(), message.id);
+  // The carried record spares a read on the first delivery only: a redelivery reads what is stored.
+  const first = record.attributes.ApproximateReceiveCount === '1';
+  return processFeedback(container(), message.id, first ? message.item : undefined);
 };
 
 /** SQS → analyze → conditional write → feedback.analyzed; failed records are retried alone. */

@@ -10,6 +10,10 @@ const messageIdKey = (messageId: string) => ({ pk: `MSGID#${digest(messageId)}`,
 /** Keyed by the message id's hash, so that appending the same message twice is one write. */
 const messageKey = (feedbackId: string, messageId: string) => ({ pk: `FEEDBACK#${feedbackId}`, sk: `MESSAGE#${digest(messageId)}` });
 
+/** The stored conversation message and message-id link (also written in a workflow run's batch). */
+export const threadMessageItem = (feedbackId: string, m: ThreadMessage): Record<string, unknown> => ({ ...messageKey(feedbackId, m.messageId), ...m });
+export const messageIdItem = (messageId: string, feedbackId: string, at: string): Record<string, unknown> => ({ ...messageIdKey(messageId), feedbackId, at });
+
 export class DynamoThreadStore implements ThreadStore {
   private readonly doc: DynamoDBDocumentClient;
   constructor(client: DynamoDBClient, private readonly tableName: string) {
@@ -31,13 +35,13 @@ export class DynamoThreadStore implements ThreadStore {
 
   async linkMessageId(messageId: string, feedbackId: string, at: string): Promise<void> {
     await conditionalWrite(
-      this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...messageIdKey(messageId), feedbackId, at }, ConditionExpression: 'attribute_not_exists(pk)' })),
+      this.doc.send(new PutCommand({ TableName: this.tableName, Item: messageIdItem(messageId, feedbackId, at), ConditionExpression: 'attribute_not_exists(pk)' })),
     );
   }
 
   appendMessage(feedbackId: string, message: ThreadMessage): Promise<boolean> {
     return conditionalWrite(
-      this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...messageKey(feedbackId, message.messageId), ...message }, ConditionExpression: 'attribute_not_exists(pk)' })),
+      this.doc.send(new PutCommand({ TableName: this.tableName, Item: threadMessageItem(feedbackId, message), ConditionExpression: 'attribute_not_exists(pk)' })),
     );
   }
 

@@ -27,7 +27,7 @@ export interface ConfigView {
 const STORED: Record<ConfigName, string> = { rules: RULES_CONFIG, 'service-standards': STANDARDS_CONFIG };
 
 export async function readConfig(deps: { configs: ConfigStore }, name: ConfigName): Promise<ConfigView> {
-  const stored = await deps.configs.get(STORED[name]);
+  const stored = await deps.configs.get(STORED[name], { fresh: true });
   if (!stored) return { name, version: 0, document: name === 'rules' ? DEFAULT_RULES : DEFAULT_SERVICE_STANDARDS };
   return { name, version: stored.version, updatedAt: stored.updatedAt, ...(stored.updatedBy && { updatedBy: stored.updatedBy }), document: stored.value };
 }
