@@ -3,15 +3,20 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCom
 import { OutboxRecordSchema, type OutboxRecord } from '../domain/workflow-records.schema.js';
 import type { Page } from '../ports/customer-store.port.js';
 import type { ConfigStore, OutboxStore, RecognitionStore, StoredConfig } from '../ports/workflow-store.port.js';
-import { conditionalWrite, decodeCursor, encodeCursor, documentClient } from './dynamo-write.util.js';
+import { conditionalWrite, decodeCursor, encodeCursor, documentClient, queryAll } from './dynamo-write.util.js';
 
 const KEYS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi3pk', 'gsi3sk'];
 const strip = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !KEYS.includes(k)));
 
-/** The stored outbox record (also written in a workflow run's batch). */
+/**
+ * The stored outbox record (also written in a workflow run's batch). An item's messages live in its
+ * partition (`FEEDBACK#<id>` / `OUTBOX#<id>`: listed per item without an index); others (none yet)
+ * under `OUTBOX#<id>`. All are on gsi1 (`OUTBOX`), newest first. Records written before keep their
+ * `OUTBOX#<id>` keys and the per-item gsi3 entry, which listing still reads.
+ */
 export function outboxItem(m: OutboxRecord): Record<string, unknown> {
-  const at = `${m.at}#${m.id}`;
-  return { pk: `OUTBOX#${m.id}`, sk: 'OUTBOX', ...m, gsi1pk: 'OUTBOX', gsi1sk: at, ...(m.feedbackId && { gsi3pk: `OUTBOX#${m.feedbackId}`, gsi3sk: at }) };
+  const keys = m.feedbackId ? { pk: `FEEDBACK#${m.feedbackId}`, sk: `OUTBOX#${m.id}` } : { pk: `OUTBOX#${m.id}`, sk: 'OUTBOX' };
+  return { ...keys, ...m, gsi1pk: 'OUTBOX', gsi1sk: `${m.at}#${m.id}` };
 }
 
 /** A kudos (`KUDOS#<agent>`) or collection (`COLLECTION#<name>`) entry (also written in a workflow run's batch). */
@@ -34,19 +39,36 @@ export class DynamoOutboxStore implements OutboxStore {
     await conditionalWrite(this.doc.send(new PutCommand({ TableName: this.tableName, Item: outboxItem(m), ConditionExpression: 'attribute_not_exists(pk)' })));
   }
   async list(q: { feedbackId?: string; limit: number; cursor?: string }): Promise<Page<OutboxRecord>> {
-    const [index, key, value] = q.feedbackId ? ['gsi3', 'gsi3pk', `OUTBOX#${q.feedbackId}`] : ['gsi1', 'gsi1pk', 'OUTBOX'];
+    if (q.feedbackId) return this.listForItem(q.feedbackId, q.limit, q.cursor);
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: index,
-        KeyConditionExpression: `${key} = :v`,
-        ExpressionAttributeValues: { ':v': value },
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :v',
+        ExpressionAttributeValues: { ':v': 'OUTBOX' },
         ScanIndexForward: false,
         Limit: q.limit,
         ExclusiveStartKey: decodeCursor(q.cursor),
       }),
     );
     return { items: (out.Items ?? []).map((i) => OutboxRecordSchema.parse(strip(i))), ...(out.LastEvaluatedKey && { cursor: encodeCursor(out.LastEvaluatedKey) }) };
+  }
+
+  /** One item's messages (a handful): its partition, plus records from before (gsi3); newest first, paged by position. */
+  private async listForItem(feedbackId: string, limit: number, cursor?: string): Promise<Page<OutboxRecord>> {
+    const [own, earlier] = await Promise.all([
+      queryAll(this.doc, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :o)', ExpressionAttributeValues: { ':pk': `FEEDBACK#${feedbackId}`, ':o': 'OUTBOX#' }, ConsistentRead: true }),
+      queryAll(this.doc, { TableName: this.tableName, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :v', ExpressionAttributeValues: { ':v': `OUTBOX#${feedbackId}` } }),
+    ]);
+    const byId = new Map<string, OutboxRecord>();
+    for (const i of [...own, ...earlier]) {
+      const r = OutboxRecordSchema.parse(strip(i));
+      if (!byId.has(r.id)) byId.set(r.id, r);
+    }
+    const all = [...byId.values()].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
+    const from = Number(decodeCursor(cursor)?.offset ?? 0) || 0;
+    const items = all.slice(from, from + limit);
+    return { items, ...(from + limit < all.length && { cursor: encodeCursor({ offset: from + limit }) }) };
   }
 }
 

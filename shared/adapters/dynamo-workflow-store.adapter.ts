@@ -24,6 +24,12 @@ async function queryPartition(doc: DynamoDBDocumentClient, table: string, feedba
 const runKey = (feedbackId: string, trigger: string) => ({ pk: pk(feedbackId), sk: `RUN#${trigger}` });
 type RunItem = { rev: number; actions: Record<string, ActionRecord>; timeline: Record<string, TimelineEntry> };
 
+/** A run's done action, as its timeline shows it (derived from the stored state, not stored twice). */
+const doneEntry = (a: ActionRecord): TimelineEntry[] =>
+  a.status === 'done' && a.doneAt
+    ? [{ key: `action:${a.key}`, at: a.doneAt, actor: `rule:${a.ruleId}`, type: 'action-done', summary: `${a.type} done`, ...(a.result && { detail: a.result }) }]
+    : [];
+
 /** Timeline entries of every run of an item (oldest first is the caller's sort). */
 async function runItems(doc: DynamoDBDocumentClient, table: string, feedbackId: string): Promise<RunItem[]> {
   return (await queryPartition(doc, table, feedbackId, 'RUN#')) as unknown as RunItem[];
@@ -43,7 +49,7 @@ export class DynamoTimelineStore implements TimelineStore {
   async list(feedbackId: string): Promise<TimelineEntry[]> {
     const [items, runs] = await Promise.all([queryPartition(this.doc, this.tableName, feedbackId, 'TIMELINE#'), runItems(this.doc, this.tableName, feedbackId)]);
     const entries = new Map<string, TimelineEntry>();
-    for (const e of [...runs.flatMap((r) => Object.values(r.timeline ?? {})), ...items]) {
+    for (const e of [...runs.flatMap((r) => [...Object.values(r.timeline ?? {}), ...Object.values(r.actions ?? {}).flatMap(doneEntry)]), ...items]) {
       const entry = TimelineEntrySchema.parse(e);
       if (!entries.has(entry.key)) entries.set(entry.key, entry);
     }

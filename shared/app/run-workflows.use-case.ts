@@ -149,8 +149,8 @@ export async function runWorkflows(deps: WorkflowDeps, event: WorkflowEvent): Pr
     if (again) retry.push(p.key);
   };
   const succeed = (p: (typeof plan)[number], record: ActionRecord, result: ActionResult) => {
+    // Its timeline entry (`action-done`) is read from the stored state: not stored twice.
     states.push(done(record, result, deps.clock.now().toISOString()));
-    recorder.note({ key: `action:${p.key}`, at, actor: `rule:${record.ruleId}`, type: 'action-done', summary: `${p.type} done`, detail: result });
     run.done.push(p.key);
   };
 

@@ -4,6 +4,9 @@ import type { ThreadStore } from '../../ports/thread-store.port.js';
 import type { OutboxStore, RecognitionStore, RunOutcome, TimelineStore } from '../../ports/workflow-store.port.js';
 import type { WorkflowDeps } from './workflow-context.js';
 
+/** `<our id>.<item id>@ouvidor`: the ids `deliverToCustomer` gives what it sends. */
+const OWN_MESSAGE_ID = /^[0-9a-f]{24}\.[0-9A-HJKMNP-TV-Z]{26}@ouvidor$/;
+
 /**
  * Collects what a workflow run writes (timeline entries, outbox records, conversation messages and
  * their ids, kudos, collections) instead of writing each at once: the run stores them together when
@@ -44,7 +47,8 @@ export class RunRecorder {
       findItemByMessageIds: (ids) => base.threads.findItemByMessageIds(ids),
       linkMessageId: async (messageId, id, at) => {
         own(id);
-        if (!this.messageIds.has(messageId)) this.messageIds.set(messageId, { messageId, at });
+        // Our own message ids name their item: threading finds them without a link (see the thread store).
+        if (!OWN_MESSAGE_ID.test(messageId) && !this.messageIds.has(messageId)) this.messageIds.set(messageId, { messageId, at });
       },
       appendMessage: async (id, m) => {
         own(id);
