@@ -100,10 +100,12 @@ async function publish(deps: ProcessDeps, fb: Feedback): Promise<void> {
   await deps.bus.publish([feedbackAnalyzedEvent(fb, { withItem: true })]);
 }
 
+type Configs = [Awaited<ReturnType<typeof loadRules>>, Awaited<ReturnType<typeof loadStandards>>];
+
 /** The item-level workflow effects of the `analyzed` rules, decided before the write (the agents' counters are the only I/O). */
-async function workflowEffects(deps: ProcessDeps, analyzed: Feedback, now: Date): Promise<((fb: Feedback) => Feedback) | undefined> {
-  if (!deps.configs) return undefined;
-  const [rules, standards] = await Promise.all([loadRules({ configs: deps.configs }), loadStandards({ configs: deps.configs })]);
+async function workflowEffects(deps: ProcessDeps, configs: Promise<Configs> | undefined, analyzed: Feedback, now: Date): Promise<((fb: Feedback) => Feedback) | undefined> {
+  if (!deps.configs || !configs) return undefined;
+  const [rules, standards] = await configs;
   const plan = planActions(matchRules(rules, 'analyzed', analyzed)).filter(isItemAction);
   if (plan.length === 0) return undefined;
   const agents = new Map<string, string>();
@@ -144,6 +146,9 @@ export async function processFeedback(deps: ProcessDeps, id: string, carried?: F
   if (current.stage !== 'received') return 'duplicate';
 
   const channel = current.channel;
+  // The rules and standards (cached per process) load while the text is analyzed.
+  const configs = deps.configs && Promise.all([loadRules({ configs: deps.configs }), loadStandards({ configs: deps.configs })]);
+  configs?.catch(() => {}); // awaited below; a failure is thrown there
   let analysis: Analysis;
   try {
     analysis =
@@ -165,7 +170,7 @@ export async function processFeedback(deps: ProcessDeps, id: string, carried?: F
     await deps.objects.put(ref, JSON.stringify(original), 'application/json');
   }
 
-  const effects = await workflowEffects(deps, applyAnalysis(current, analysis, now.toISOString(), ref, deps.redactor, customer), now);
+  const effects = await workflowEffects(deps, configs, applyAnalysis(current, analysis, now.toISOString(), ref, deps.redactor, customer), now);
   let base = current;
   for (let attempt = 0; attempt < 5; attempt++) {
     const plain = applyAnalysis(base, analysis, now.toISOString(), ref, deps.redactor, customer);

@@ -123,6 +123,34 @@ describe('process feedback', () => {
     expect(bus.events.map((e) => e.id)).toEqual([`feedback.analyzed:${id}:v3`]);
   });
 
+  it('stores the item-level workflow effects (priority, SLA, assignment) in the same write as the analysis, once', async () => {
+    let counter = 0;
+    const configs = { get: async () => undefined, nextCounter: async () => ++counter };
+    const id = await accept('Entrega ruim');
+    expect(await processFeedback({ ...deps, configs }, id)).toBe('analyzed');
+    const fb = store.items.get(id)!;
+    // One version: analysis and effects together (the complaint rule: priority high, SLA started).
+    expect(fb).toMatchObject({ stage: 'analyzed', version: 2, priority: 'high', sla: { policy: { priority: 'high' } } });
+    expect((bus.events[0]!.detail as { item?: unknown }).item).toEqual(fb);
+    clock.advance(61_000);
+    expect(await processFeedback({ ...deps, configs }, id)).toBe('duplicate');
+    expect(store.items.get(id)).toEqual(fb);
+    expect(counter).toBe(0); // no assignment for a complaint: the round-robin counter is untouched
+  });
+
+  it('assigns a question round robin with the team counter, decided once per analysis', async () => {
+    let counter = 0;
+    const configs = { get: async () => undefined, nextCounter: async () => ++counter };
+    analyzer.analyze = async (input) => ({ ...(await new ScriptedAnalyzer().analyze(input)), category: 'question', sentiment: { label: 'NEUTRAL', scores: { Positive: 0.1, Negative: 0.1, Neutral: 0.8, Mixed: 0 } } });
+    const a = await accept('Como troco o endereço?');
+    const b = await accept('Qual o prazo de entrega?');
+    await processFeedback({ ...deps, configs }, a);
+    await processFeedback({ ...deps, configs }, b);
+    expect([store.items.get(a)!.assignee, store.items.get(b)!.assignee]).toEqual(['maria-oliveira', 'john-carter']);
+    expect(store.items.get(a)).toMatchObject({ team: 'support', version: 2, sla: expect.any(Object) });
+    expect(counter).toBe(2);
+  });
+
   it('drops a message for an unknown item', async () => {
     expect(await processFeedback(deps, '01JZZZZZZZZZZZZZZZZZZZZZZZ')).toBe('missing');
   });
