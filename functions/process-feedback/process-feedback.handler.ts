@@ -4,7 +4,15 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { processFeedback } from '../../shared/app/process-feedback.use-case.js';
 import { parseProcessMessage } from '../../shared/domain/process-message.schema.js';
-import { container } from '../../shared/runtime/container.js';
+import { feedbackStore } from '../../shared/runtime/compose/store.js';
+import { analyzer } from '../../shared/runtime/compose/analyzer.js';
+import { eventBus } from '../../shared/runtime/compose/bus.js';
+import { objectStore } from '../../shared/runtime/compose/objects.js';
+import { customerStore } from '../../shared/runtime/compose/customers.js';
+import { configStore } from '../../shared/runtime/compose/configs.js';
+import { redactor } from '../../shared/runtime/compose/redactor.js';
+import { clock, log } from '../../shared/runtime/compose/basics.js';
+import { telemetry } from '../../shared/runtime/compose/telemetry.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
@@ -19,7 +27,8 @@ const recordHandler = async (record: SQSRecord): Promise<string> => {
   }
   // The carried record spares a read on the first delivery only: a redelivery reads what is stored.
   const first = record.attributes.ApproximateReceiveCount === '1';
-  return processFeedback(container(), message.id, first ? message.item : undefined);
+  const deps = { store: feedbackStore(), analyzer: analyzer(), bus: eventBus(), objects: objectStore(), customers: customerStore(), redactor: redactor(), configs: configStore(), clock: clock(), log: log(), telemetry: telemetry() };
+  return processFeedback(deps, message.id, first ? message.item : undefined);
 };
 
 /** SQS → analyze → conditional write → feedback.analyzed; failed records are retried alone. */

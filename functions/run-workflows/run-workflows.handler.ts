@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { runWorkflows, type WorkflowRun } from '../../shared/app/run-workflows.use-case.js';
 import { FEEDBACK_ANALYZED, FEEDBACK_RESOLVED, itemOfEvent } from '../../shared/domain/feedback-events.schema.js';
-import { container } from '../../shared/runtime/container.js';
+import { workflowDeps } from '../../shared/runtime/compose/workflow.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
@@ -24,7 +24,7 @@ export const handler = middy<EventBridgeEvent<string, { id: string }>, WorkflowR
       return undefined;
     }
     const item = trigger === 'analyzed' ? itemOfEvent(event.detail) : undefined;
-    const run = await runWorkflows(container(), { trigger, feedbackId: event.detail.id, ...(item && { item }) });
+    const run = await runWorkflows(workflowDeps(), { trigger, feedbackId: event.detail.id, ...(item && { item }) });
     logger.info('workflows ran', { feedbackId: event.detail.id, trigger, ...run });
     return run;
   });

@@ -106,7 +106,7 @@ type Configs = [Awaited<ReturnType<typeof loadRules>>, Awaited<ReturnType<typeof
 async function workflowEffects(deps: ProcessDeps, configs: Promise<Configs> | undefined, analyzed: Feedback, now: Date): Promise<((fb: Feedback) => Feedback) | undefined> {
   if (!deps.configs || !configs) return undefined;
   const [rules, standards] = await configs;
-  const plan = planActions(matchRules(rules, 'analyzed', analyzed)).filter(isItemAction);
+  const plan = planActions(matchRules(rules, 'analyzed', analyzed), rules.acknowledgements).filter(isItemAction);
   if (plan.length === 0) return undefined;
   const agents = new Map<string, string>();
   for (const team of teamsToStaff(analyzed, plan, rules)) {

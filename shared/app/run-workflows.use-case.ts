@@ -112,7 +112,7 @@ export async function runWorkflows(deps: WorkflowDeps, event: WorkflowEvent): Pr
   const at = now.toISOString();
   const ruleIds = matches.map((m) => m.rule.id);
   run.matched.push(...ruleIds);
-  const plan = planActions(matches).map((action) => ({ action, key: actionKey(event.trigger, action), ruleId: ruleIds.join(','), type: action.type }));
+  const plan = planActions(matches, rules.acknowledgements).map((action) => ({ action, key: actionKey(event.trigger, action), ruleId: ruleIds.join(','), type: action.type }));
   const claim = await deps.actions.claimRun(item.id, event.trigger, plan, at, deps.workflow.leaseMs);
   // Another delivery changed the run meanwhile: come back later.
   if (!claim) throw new WorkflowRetryError(plan.map((p) => p.key));

@@ -1,4 +1,4 @@
-import { LocalEventBus } from '../../shared/adapters/local-event-bus.adapter.js';
+import { LocalEventBus } from '../../local/local-event-bus.adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptFeedback } from '../../shared/app/accept-feedback.use-case.js';
 import type { Feedback } from '../../shared/domain/feedback.schema.js';

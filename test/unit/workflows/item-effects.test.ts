@@ -9,7 +9,7 @@ import { analyzedItem } from './feedback.fixture.js';
 
 const now = new Date('2026-11-27T15:00:05.000Z');
 const ctx = (agents: Record<string, string> = {}) => ({ rules: DEFAULT_RULES, standards: DEFAULT_SERVICE_STANDARDS, now, agentFor: (team: string) => agents[team] });
-const planFor = (fb: ReturnType<typeof analyzedItem>) => planActions(matchRules(DEFAULT_RULES, 'analyzed', fb)).filter(isItemAction);
+const planFor = (fb: ReturnType<typeof analyzedItem>) => planActions(matchRules(DEFAULT_RULES, 'analyzed', fb), DEFAULT_RULES.acknowledgements).filter(isItemAction);
 
 describe('item-level workflow effects (stored with the analysis)', () => {
   it('gives a complaint priority high and starts its SLA on that priority, from when it was received', () => {
