@@ -3,7 +3,7 @@ import { toErrorDetails } from '../domain/feedback-input.schema.js';
 import { ServiceStandardsSchema } from '../domain/sla/service-standards.schema.js';
 import { DEFAULT_SERVICE_STANDARDS } from '../domain/sla/service-standards.schema.js';
 import { DEFAULT_RULES } from '../domain/workflows/default-rules.js';
-import { parseRulesDocument, serializeRulesDocument, type RulesFormat } from '../domain/workflows/rules.schema.js';
+import { parseRulesDocument, serializeRulesDocument, type RulesFormat } from '../domain/workflows/rules-text.js';
 import type { ConfigStore } from '../ports/workflow-store.port.js';
 import { RULES_CONFIG, STANDARDS_CONFIG } from './workflows/workflow-context.js';
 
