@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -164,7 +164,12 @@ export class ConsoleSite extends Construct {
     const stack = Stack.of(this);
     const qualifier = String(this.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER);
     const assetsBucket = DefaultStackSynthesizer.DEFAULT_FILE_ASSETS_BUCKET_NAME.replace('${Qualifier}', qualifier);
-    const assetsBucketFinding = `arn:<AWS::Partition>:s3:::${assetsBucket.replace(/\$\{/g, '<').replace(/\}/g, '>')}`;
+    // A region-bound stack (context ouvidor:region) gets the region and partition as literals in the bucket ARN.
+    const known = (value: string, placeholder: string) => (Token.isUnresolved(value) ? placeholder : value);
+    const assetsBucketFinding = `arn:${known(stack.partition, '<AWS::Partition>')}:s3:::${assetsBucket
+      .replace('${AWS::Region}', known(stack.region, '${AWS::Region}'))
+      .replace(/\$\{/g, '<')
+      .replace(/\}/g, '>')}`;
     const handlers = stack.node.children.filter((c: IConstruct) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
     for (const handler of handlers) {
       const copies = "CDK's BucketDeployment handler copies object prefixes from the CDK assets bucket into the site bucket";

@@ -8,7 +8,7 @@ let alarms: Array<[string, Record<string, unknown>]>;
 beforeAll(() => {
   t = synthOuvidor({ 'ouvidor:alertEmail': 'ops@loja.example' });
   alarms = Object.entries(t.service.findResources('AWS::CloudWatch::Alarm')).map(([id, a]) => [id, a['Properties']]);
-}, 120_000);
+}, 300_000);
 
 const metricsOf = (alarm: Record<string, unknown>): Array<Record<string, unknown>> =>
   alarm['Metrics'] ? (alarm['Metrics'] as Array<Record<string, unknown>>).filter((m) => m['MetricStat']).map((m) => (m['MetricStat'] as Record<string, unknown>)['Metric'] as Record<string, unknown>) : [alarm];

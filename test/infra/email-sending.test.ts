@@ -6,7 +6,7 @@ const DOMAIN = 'loja.example.com.br';
 let t: OuvidorTemplates;
 beforeAll(() => {
   t = synthOuvidor({ stage: 'qa', 'ouvidor:emailIdentity': DOMAIN, 'ouvidor:emailFrom': `"Loja" <atendimento@${DOMAIN}>` });
-}, 120_000);
+}, 300_000);
 
 describe('outbound email (SES)', () => {
   it('an email identity for the configured domain, with the configuration set as its default', () => {
@@ -29,7 +29,7 @@ describe('outbound email (SES)', () => {
     expect(d['ConfigurationSetName']).toEqual({ Ref: logicalId(t.built.service.email.configurationSet) });
     expect(d['EventDestination']['Enabled']).toBe(true);
     expect([...d['EventDestination']['MatchingEventTypes']].sort()).toEqual(['bounce', 'complaint']);
-    expect(d['EventDestination']['SnsDestination']).toEqual({ TopicArn: { Ref: logicalId(t.built.service.email.deliveryProblemsTopic) } });
+    expect(d['EventDestination']['SnsDestination']).toEqual({ TopicARN: { Ref: logicalId(t.built.service.email.deliveryProblemsTopic) } });
   });
 
   it('every function that sends through SES names the configuration set and may use it', () => {

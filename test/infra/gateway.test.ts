@@ -8,7 +8,7 @@ let routes: Array<{ id: string; key: string; properties: Record<string, unknown>
 beforeAll(() => {
   t = synthOuvidor();
   routes = Object.entries(t.service.findResources('AWS::ApiGatewayV2::Route')).map(([id, r]) => ({ id, key: String(r['Properties']['RouteKey']), properties: r['Properties'] }));
-}, 120_000);
+}, 300_000);
 
 describe('HTTP API gateway', () => {
   it('a Cognito JWT authorizer: the user pool as issuer, the console client as audience, the Authorization header', () => {

@@ -113,7 +113,7 @@ describe('stages (-c stage=<name>)', () => {
     staging = buildOuvidorApp(STAGING);
     prodNames = physicalNames(prod);
     stagingNames = physicalNames(staging);
-  }, 120_000);
+  }, 300_000);
 
   it('every resource type is classified as named or scoped/unnamed', () => {
     expect(prodNames.unclassified).toEqual([]);
@@ -193,5 +193,5 @@ describe('a São Paulo stage', () => {
     for (const [id, fn] of Object.entries(t.findResources('AWS::Lambda::Function'))) {
       if (id !== logicalId(built.service.processFeedback.function)) expect(fn['Properties']['Environment']?.['Variables']?.['OUVIDOR_COMPREHEND_REGION']).toBeUndefined();
     }
-  }, 60_000);
+  }, 300_000);
 });
