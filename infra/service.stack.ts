@@ -331,7 +331,8 @@ export class ServiceStack extends Stack {
     const cfnStage = this.stage.node.defaultChild as CfnStage;
     const publicRoutes = this.routes.filter((r) => PUBLIC_ROUTE_KEYS.includes(r.key));
     cfnStage.routeSettings = Object.fromEntries(
-      publicRoutes.map((r) => [r.key, { throttlingRateLimit: limit.rateLimit, throttlingBurstLimit: limit.burstLimit }]),
+      // A JSON property in CloudFormation's own casing (CDK passes it through as is).
+      publicRoutes.map((r) => [r.key, { ThrottlingRateLimit: limit.rateLimit, ThrottlingBurstLimit: limit.burstLimit }]),
     );
     // Route settings name routes: the stage is created (or updated) after them.
     for (const { route } of publicRoutes) this.stage.node.addDependency(route);
