@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { COMPREHEND_ESCALATIONS } from '../shared/adapters/comprehend-analyzer.adapter.js';
 import { DEFAULT_CASCADE_THRESHOLD } from '../shared/adapters/offline-analyzer/confidence.js';
 import { COMPREHEND_REGIONS, SES_RECEIVING_REGIONS, suggestedAnalysisRegion } from './region-support.data.js';
 
@@ -45,6 +46,7 @@ const DeployConfigSchema = z
       .pipe(z.array(z.string().refine((r) => DOMAIN.test(r) || EMAIL.test(r), 'each recipient is an address or a domain')))
       .default([]),
     cascadeThreshold: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(1).default(DEFAULT_CASCADE_THRESHOLD)),
+    cascadeEscalate: z.enum(COMPREHEND_ESCALATIONS, { error: () => `must be one of ${COMPREHEND_ESCALATIONS.join(', ')}` }).default('sentiment'),
     originalsRetentionDays: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(90)),
     logLevel: z.preprocess(
       (v) => (typeof v === 'string' && v !== '' ? v.toUpperCase() : blankToUndefined(v)),

@@ -1,7 +1,7 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import type { AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { COMPREHEND_IAM_ACTIONS } from '../shared/adapters/comprehend-analyzer.adapter.js';
+import { comprehendIamActions } from '../shared/adapters/comprehend-analyzer.adapter.js';
 import { ConsoleSite } from './console-site.construct.js';
 import { parseDeployConfig, physicalName } from './deploy-config.schema.js';
 import type { DeployConfig } from './deploy-config.schema.js';
@@ -18,6 +18,7 @@ export const CONTEXT = {
   alertEmail: 'ouvidor:alertEmail',
   retainData: 'ouvidor:retainData',
   cascadeThreshold: 'ouvidor:cascadeThreshold',
+  cascadeEscalate: 'ouvidor:cascadeEscalate',
   originalsRetentionDays: 'ouvidor:originalsRetentionDays',
   logLevel: 'ouvidor:logLevel',
   corsAllowOrigins: 'ouvidor:corsAllowOrigins',
@@ -57,6 +58,7 @@ export function createOuvidorApp(props: AppProps = {}): OuvidorApp {
     originalsRetentionDays: config.originalsRetentionDays,
     threatProtection: config.threatProtection,
   });
+  const { cascadeEscalate } = config;
   const service = new ServiceStack(app, 'OuvidorService', {
     env,
     stackName: physicalName(stage, 'service'),
@@ -64,6 +66,7 @@ export function createOuvidorApp(props: AppProps = {}): OuvidorApp {
     stage,
     stateful,
     cascadeThreshold: config.cascadeThreshold,
+    cascadeEscalate,
     logLevel: config.logLevel,
     corsAllowOrigins: config.corsAllowOrigins,
     inboundEmail: config.inboundEmail,
@@ -74,8 +77,8 @@ export function createOuvidorApp(props: AppProps = {}): OuvidorApp {
     ...(config.analysisRegion && { analysisRegion: config.analysisRegion }),
   });
   service.addStackDependency(stateful);
-  // The cascade engine (the AWS default) calls Comprehend: exactly the actions its adapter uses.
-  service.grantComprehendToProcessor(COMPREHEND_IAM_ACTIONS);
+  // The cascade engine (the AWS default) calls Comprehend: exactly the actions its adapter uses in the configured mode.
+  service.grantComprehendToProcessor(comprehendIamActions(cascadeEscalate));
 
   const consoleStack = new Stack(app, 'OuvidorConsole', {
     env,

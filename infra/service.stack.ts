@@ -23,6 +23,7 @@ import { EmailSending } from './email-sending.construct.js';
 import { OuvidorFunction } from './ouvidor-function.construct.js';
 import type { OuvidorFunctionProps } from './ouvidor-function.construct.js';
 import { PROCESSOR_MAX_BATCHING_WINDOW, PROCESSOR_TIMEOUT } from './stateful.stack.js';
+import { PROCESSOR_BATCH_SIZE, PROCESSOR_MAX_CONCURRENCY } from '../shared/runtime/processing.settings.js';
 import type { StatefulStack } from './stateful.stack.js';
 
 /**
@@ -53,6 +54,8 @@ export interface ServiceStackProps extends StackProps {
   >;
   /** OUVIDOR_CASCADE_THRESHOLD (context `ouvidor:cascadeThreshold`). */
   readonly cascadeThreshold: number;
+  /** OUVIDOR_CASCADE_ESCALATE (context `ouvidor:cascadeEscalate`): what an unsure item asks Comprehend. @default 'sentiment' */
+  readonly cascadeEscalate?: 'sentiment' | 'all';
   /** LOG_LEVEL of every function (context `ouvidor:logLevel`). */
   readonly logLevel: string;
   /** CORS origins for the console (context `ouvidor:corsAllowOrigins`). */
@@ -126,6 +129,7 @@ export class ServiceStack extends Stack {
       OUVIDOR_BUCKET_NAME: originalsBucket.bucketName,
       OUVIDOR_ANALYZER: 'cascade',
       OUVIDOR_CASCADE_THRESHOLD: String(props.cascadeThreshold),
+      OUVIDOR_CASCADE_ESCALATE: props.cascadeEscalate ?? 'sentiment',
       OUVIDOR_AUTH_MODE: 'cognito',
       OUVIDOR_AUTH_ISSUER: `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`,
       OUVIDOR_AUTH_AUDIENCE: userPoolClient.userPoolClientId,
@@ -160,10 +164,10 @@ export class ServiceStack extends Stack {
     this.processFeedback.attachPolicy(props.stateful.originalsReadWritePolicy);
     this.processFeedback.function.addEventSource(
       new SqsEventSource(queue, {
-        batchSize: 10,
+        batchSize: PROCESSOR_BATCH_SIZE,
         maxBatchingWindow: PROCESSOR_MAX_BATCHING_WINDOW,
         reportBatchItemFailures: true,
-        maxConcurrency: 10,
+        maxConcurrency: PROCESSOR_MAX_CONCURRENCY,
       }),
     );
 
@@ -339,7 +343,7 @@ export class ServiceStack extends Stack {
   }
 
   /**
-   * Lets a function read the application secret (`ouvidor/app`): sets OUVIDOR_SECRETS_ARN (read by
+   * Lets a function read the application secret (generated name): sets OUVIDOR_SECRETS_ARN (read by
    * `appSecrets()`) and grants GetSecretValue/DescribeSecret on that secret only.
    */
   public grantAppSecretRead(fn: OuvidorFunction): void {

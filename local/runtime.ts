@@ -4,11 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { republishPendingEvents } from '../shared/app/republish-events.use-case.js';
 import { sweepReceived } from '../shared/app/sweep-received.use-case.js';
 import { resetConfig, config } from '../shared/runtime/config.js';
+import { PROCESSOR_BATCH_SIZE, PROCESSOR_MAX_CONCURRENCY } from '../shared/runtime/processing.settings.js';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { rebuildMetrics } from '../shared/app/rebuild-metrics.use-case.js';
 import { sourceOfKeys } from '../shared/domain/metrics/metrics-contribution.js';
-import { awsClients, buildContainer, container, setContainer, type Container } from '../shared/runtime/container.js';
+import { composeWith } from '../shared/runtime/compose/capability.js';
+import { logger } from '../shared/runtime/logger.js';
+import { awsClients, buildContainer, type Container } from './container.js';
+import { LocalEventBus } from './local-event-bus.adapter.js';
 import { lambdaContext } from './lambda-context.js';
 import { LocalTableStream, setActiveTableStream } from './table-stream.js';
 import { jwtSecret, localSecret } from './data-dir.js';
@@ -111,8 +115,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   // The same clients as the provisioning above (endpoints do not change), observed from here on.
   tableStream.attach(clients.dynamodb);
   setActiveTableStream(tableStream);
-  setContainer(buildContainer(config(), clients));
-  const c = container();
+  // The one override seam: the handlers of this process use the clients observed here and the in-process bus.
+  const bus = new LocalEventBus((error, event) => logger.error('event subscriber failed', { eventId: event.id, error: String(error) }));
+  composeWith({ dynamodb: clients.dynamodb, sqs: clients.sqs, s3: clients.s3, bus });
+  const c = buildContainer();
   // The stream lives in memory: a run that stopped with changes undelivered left the marker file.
   if (missedChanges) {
     await rebuildMetrics(c);
@@ -131,7 +137,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const poller = new SqsPoller(
     clients.sqs,
     async () => (await import('../functions/process-feedback/process-feedback.handler.js')).handler as unknown as SqsHandler,
-    { queueUrl: queue.url, queueArn: queue.arn, functionName: 'process-feedback', batchSize: 10, timeoutMs: PROCESSOR_TIMEOUT_MS, region: env.AWS_REGION!, onError },
+    { queueUrl: queue.url, queueArn: queue.arn, functionName: 'process-feedback', batchSize: PROCESSOR_BATCH_SIZE, concurrency: PROCESSOR_MAX_CONCURRENCY, timeoutMs: PROCESSOR_TIMEOUT_MS, region: env.AWS_REGION!, onError },
   );
   if (!opts.pauseProcessing) poller.start();
 
@@ -178,7 +184,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         });
         await poller.stop();
         await emulators.stop();
-        setContainer(undefined);
+        composeWith(undefined);
       })()),
   };
 }
