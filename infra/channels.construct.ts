@@ -16,6 +16,10 @@ export const TRANSCRIPTS_PREFIX = 'transcripts/';
 export interface ChannelsProps {
   readonly service: ServiceStack;
   readonly stateful: Pick<StatefulStack, 'table' | 'queue' | 'originalsBucket' | 'originalsReadWritePolicy'>;
+  /** Create the SES receipt rule set (false in a region where SES does not receive email). */
+  readonly inboundEmail: boolean;
+  /** e.g. `ouvidor-prod-inbound`: rule set names are per account and region. */
+  readonly receiptRuleSetName: string;
   /** Addresses the SES receipt rule accepts (context `ouvidor:inboundEmailRecipients`); empty: every verified address. */
   readonly inboundEmailRecipients: readonly string[];
 }
@@ -32,7 +36,8 @@ export class ChannelFunctions extends Construct {
   public readonly ingestEmail: OuvidorFunction;
   public readonly sesEmail: OuvidorFunction;
   public readonly getOriginal: OuvidorFunction;
-  public readonly receiptRuleSet: ReceiptRuleSet;
+  /** Absent when the stage does not receive email through SES (`inboundEmail: false`). */
+  public readonly receiptRuleSet?: ReceiptRuleSet;
 
   constructor(scope: Construct, id: string, props: ChannelsProps) {
     super(scope, id);
@@ -78,8 +83,9 @@ export class ChannelFunctions extends Construct {
         environment: { OUVIDOR_INBOUND_EMAIL_PREFIX: INBOUND_EMAIL_PREFIX },
       }),
     );
-    this.receiptRuleSet = new ReceiptRuleSet(this, 'InboundEmail', { receiptRuleSetName: 'ouvidor-inbound' });
-    this.receiptRuleSet.addRule('Feedback', {
+    // Created inactive: activating it (aws ses set-active-receipt-rule-set) replaces the region's active rule set.
+    if (props.inboundEmail) this.receiptRuleSet = new ReceiptRuleSet(this, 'InboundEmail', { receiptRuleSetName: props.receiptRuleSetName });
+    this.receiptRuleSet?.addRule('Feedback', {
       ...(props.inboundEmailRecipients.length > 0 && { recipients: [...props.inboundEmailRecipients] }),
       scanEnabled: true,
       tlsPolicy: TlsPolicy.REQUIRE,

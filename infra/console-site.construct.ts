@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -13,6 +13,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { S3OriginAccessControl } from 'aws-cdk-lib/aws-cloudfront';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct, type IConstruct } from 'constructs';
@@ -22,6 +23,12 @@ import { nagFinding } from './nag-finding.util.js';
 export const CONSOLE_DIST_DIR = fileURLToPath(new URL('../console/dist/', import.meta.url));
 
 export interface ConsoleSiteProps {
+  /**
+   * Prefix of the account-wide names CloudFront requires (response headers policy, origin access
+   * control), e.g. `ouvidor-prod`: CDK would otherwise derive them from the construct path, the same
+   * in every stage, and a second stage in the account would collide.
+   */
+  readonly namePrefix: string;
   /** The API's base URL (e.g. the HTTP API endpoint); written to `config.json` at deploy time. */
   readonly apiBaseUrl: string;
   /** The built console. @default console/dist */
@@ -76,14 +83,16 @@ export class ConsoleSite extends Construct {
       enforceSSL: true,
       serverAccessLogsBucket: this.logsBucket,
       serverAccessLogsPrefix: 'console-bucket/',
+      // Only built files (rebuilt by every deploy): emptied on stack deletion, so deleting the stack works.
       removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: false,
+      autoDeleteObjects: true,
     });
 
     const apiOrigin = props.apiBaseUrl;
     // The console calls Cognito's JSON API (InitiateAuth, RespondToAuthChallenge) from the browser.
     const cognitoOrigin = `https://cognito-idp.${props.auth.region}.amazonaws.com`;
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      responseHeadersPolicyName: `${props.namePrefix}-console-security-headers`,
       comment: 'Ouvidor console: CSP, HSTS, nosniff, no framing, no referrer',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
@@ -107,7 +116,9 @@ export class ConsoleSite extends Construct {
       logBucket: this.logsBucket,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, {
+          originAccessControl: new S3OriginAccessControl(this, 'OriginAccessControl', { originAccessControlName: `${props.namePrefix}-console` }),
+        }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
@@ -153,7 +164,12 @@ export class ConsoleSite extends Construct {
     const stack = Stack.of(this);
     const qualifier = String(this.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER);
     const assetsBucket = DefaultStackSynthesizer.DEFAULT_FILE_ASSETS_BUCKET_NAME.replace('${Qualifier}', qualifier);
-    const assetsBucketFinding = `arn:<AWS::Partition>:s3:::${assetsBucket.replace(/\$\{/g, '<').replace(/\}/g, '>')}`;
+    // A region-bound stack (context ouvidor:region) gets the region and partition as literals in the bucket ARN.
+    const known = (value: string, placeholder: string) => (Token.isUnresolved(value) ? placeholder : value);
+    const assetsBucketFinding = `arn:${known(stack.partition, '<AWS::Partition>')}:s3:::${assetsBucket
+      .replace('${AWS::Region}', known(stack.region, '${AWS::Region}'))
+      .replace(/\$\{/g, '<')
+      .replace(/\}/g, '>')}`;
     const handlers = stack.node.children.filter((c: IConstruct) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
     for (const handler of handlers) {
       const copies = "CDK's BucketDeployment handler copies object prefixes from the CDK assets bucket into the site bucket";

@@ -55,11 +55,11 @@ export function businessMetric(name: MetricName, statistic: string, extra: Recor
 const byChannel = (name: MetricName): Metric[] => ChannelSchema.options.map((channel) => businessMetric(name, Stats.SUM, { channel }, channel));
 
 /**
- * The CloudWatch dashboard `ouvidor`: the business metrics the functions emit as EMF (volume by
+ * The CloudWatch dashboard `ouvidor-<stage>`: the business metrics the functions emit as EMF (volume by
  * channel, complaints, SLA breaches, first response time, resolutions, failures), the queues, every
  * function's errors, throttles and p90 duration, the metrics stream's iterator age and DynamoDB
- * throttling; plus alarms on every DLQ holding a message and on the stream falling behind (no
- * action attached: subscribe one, e.g. an SNS topic, per deployment).
+ * throttling; plus alarms on every DLQ holding a message and on the stream falling behind (their
+ * action, the alert topic, is added by OuvidorAlarms to every alarm of the stack).
  */
 export class OuvidorDashboard extends Construct {
   public readonly dashboard: Dashboard;

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 /**
@@ -26,4 +26,21 @@ export function nagFinding(scope: IConstruct, value: string): string {
     return JSON.stringify(node);
   };
   return visit(Stack.of(scope).resolve(value));
+}
+
+/**
+ * cdk-nag findings on CDK's own S3 auto-delete-objects provider (`autoDeleteObjects: true`), a
+ * singleton in the stack whose role and runtime aws-cdk-lib sets. Call after the buckets exist.
+ */
+export function acknowledgeAutoDeleteProvider(stack: Stack): void {
+  for (const child of stack.node.children) {
+    if (!child.node.id.startsWith('Custom::S3AutoDeleteObjects')) continue;
+    Validations.of(child).acknowledge(
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: "CDK's S3 auto-delete-objects handler (empties a bucket when its stack is deleted); its role is CDK-managed.",
+      },
+      { id: 'AwsSolutions-L1', reason: "The runtime of CDK's S3 auto-delete-objects handler is set by aws-cdk-lib." },
+    );
+  }
 }

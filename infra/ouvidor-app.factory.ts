@@ -1,14 +1,22 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import type { AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { COMPREHEND_ESCALATIONS, comprehendIamActions, type ComprehendEscalation } from '../shared/adapters/comprehend-analyzer.adapter.js';
-import { DEFAULT_CASCADE_THRESHOLD } from '../shared/adapters/offline-analyzer/confidence.js';
+import { comprehendIamActions } from '../shared/adapters/comprehend-analyzer.adapter.js';
 import { ConsoleSite } from './console-site.construct.js';
+import { parseDeployConfig, physicalName } from './deploy-config.schema.js';
+import type { DeployConfig } from './deploy-config.schema.js';
+import { acknowledgeAutoDeleteProvider } from './nag-finding.util.js';
 import { ServiceStack } from './service.stack.js';
 import { StatefulStack } from './stateful.stack.js';
 
-/** Context keys (set in cdk.json or with `cdk synth -c key=value`). */
+/** Context keys (set in cdk.json or with `cdk synth -c key=value`), validated by deploy-config.schema.ts. */
 export const CONTEXT = {
+  stage: 'stage',
+  region: 'ouvidor:region',
+  analysisRegion: 'ouvidor:analysisRegion',
+  inboundEmail: 'ouvidor:inboundEmail',
+  alertEmail: 'ouvidor:alertEmail',
+  retainData: 'ouvidor:retainData',
   cascadeThreshold: 'ouvidor:cascadeThreshold',
   cascadeEscalate: 'ouvidor:cascadeEscalate',
   originalsRetentionDays: 'ouvidor:originalsRetentionDays',
@@ -22,6 +30,8 @@ export const CONTEXT = {
 
 export interface OuvidorApp {
   readonly app: App;
+  /** The validated deploy context (stage, regions, email, CORS...). */
+  readonly config: DeployConfig;
   readonly stateful: StatefulStack;
   readonly service: ServiceStack;
   /** The support console and widget.js (S3 + CloudFront), in the `OuvidorConsole` stack. */
@@ -34,73 +44,55 @@ export interface OuvidorApp {
  */
 export function createOuvidorApp(props: AppProps = {}): OuvidorApp {
   const app = new App(props);
-  const ctx = (key: string): unknown => app.node.tryGetContext(key);
+  const config = parseDeployConfig((key) => app.node.tryGetContext(key), CONTEXT);
+  const { stage } = config;
+  // Account-agnostic; region-bound only when `ouvidor:region` is set (then the region checks above apply).
+  const env = config.region ? { region: config.region } : undefined;
 
   const stateful = new StatefulStack(app, 'OuvidorStateful', {
-    stackName: 'ouvidor-stateful',
-    description: 'Ouvidor data: DynamoDB table, SQS queue + DLQ, S3 originals, Cognito user pool',
-    originalsRetentionDays: positiveInt(ctx(CONTEXT.originalsRetentionDays), 90, CONTEXT.originalsRetentionDays),
-    threatProtection: bool(ctx(CONTEXT.threatProtection), true),
+    env,
+    stackName: physicalName(stage, 'stateful'),
+    description: `Ouvidor data (${stage}): DynamoDB table, SQS queue + DLQ, S3 originals, Cognito user pool`,
+    stage,
+    retainData: config.retainData,
+    originalsRetentionDays: config.originalsRetentionDays,
+    threatProtection: config.threatProtection,
   });
-  const cascadeEscalate = escalation(ctx(CONTEXT.cascadeEscalate), CONTEXT.cascadeEscalate);
+  const { cascadeEscalate } = config;
   const service = new ServiceStack(app, 'OuvidorService', {
-    stackName: 'ouvidor-service',
-    description: 'Ouvidor compute: HTTP API, Lambda functions, EventBridge bus, schedules',
+    env,
+    stackName: physicalName(stage, 'service'),
+    description: `Ouvidor compute (${stage}): HTTP API, Lambda functions, EventBridge bus, schedules, SES, alarms`,
+    stage,
     stateful,
-    cascadeThreshold: unitInterval(ctx(CONTEXT.cascadeThreshold), DEFAULT_CASCADE_THRESHOLD, CONTEXT.cascadeThreshold),
+    cascadeThreshold: config.cascadeThreshold,
     cascadeEscalate,
-    logLevel: String(ctx(CONTEXT.logLevel) ?? 'INFO').toUpperCase(),
-    corsAllowOrigins: list(ctx(CONTEXT.corsAllowOrigins), ['*']),
-    inboundEmailRecipients: list(ctx(CONTEXT.inboundEmailRecipients), []),
-    emailIdentity: String(ctx(CONTEXT.emailIdentity) ?? 'example.com'),
-    emailFrom: String(ctx(CONTEXT.emailFrom) ?? '"Ouvidor" <feedback@example.com>'),
+    logLevel: config.logLevel,
+    corsAllowOrigins: config.corsAllowOrigins,
+    inboundEmail: config.inboundEmail,
+    inboundEmailRecipients: config.inboundEmailRecipients,
+    emailIdentity: config.emailIdentity,
+    emailFrom: config.emailFrom,
+    ...(config.alertEmail && { alertEmail: config.alertEmail }),
+    ...(config.analysisRegion && { analysisRegion: config.analysisRegion }),
   });
   service.addStackDependency(stateful);
   // The cascade engine (the AWS default) calls Comprehend: exactly the actions its adapter uses in the configured mode.
   service.grantComprehendToProcessor(comprehendIamActions(cascadeEscalate));
 
   const consoleStack = new Stack(app, 'OuvidorConsole', {
-    stackName: 'ouvidor-console',
-    description: 'Ouvidor support console and feedback widget: S3 + CloudFront (OAC), config.json with the API URL',
+    env,
+    stackName: physicalName(stage, 'console'),
+    description: `Ouvidor support console and feedback widget (${stage}): S3 + CloudFront (OAC), config.json with the API URL`,
   });
   const consoleSite = new ConsoleSite(consoleStack, 'ConsoleSite', {
+    namePrefix: physicalName(stage),
     apiBaseUrl: service.httpApi.apiEndpoint,
     auth: { region: consoleStack.region, userPoolId: stateful.userPool.userPoolId, clientId: stateful.userPoolClient.userPoolClientId },
   });
   consoleStack.addStackDependency(service);
+  acknowledgeAutoDeleteProvider(consoleStack);
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stateful, service, consoleSite };
-}
-
-function positiveInt(value: unknown, fallback: number, key: string): number {
-  if (value === undefined || value === null || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`Context ${key} must be a positive integer, got ${String(value)}`);
-  return n;
-}
-
-function unitInterval(value: unknown, fallback: number, key: string): number {
-  if (value === undefined || value === null || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`Context ${key} must be a number in [0, 1], got ${String(value)}`);
-  return n;
-}
-
-function escalation(value: unknown, key: string): ComprehendEscalation {
-  if (value === undefined || value === null || value === '') return 'sentiment';
-  const found = COMPREHEND_ESCALATIONS.find((m) => m === value);
-  if (found === undefined) throw new Error(`Context ${key} must be one of ${COMPREHEND_ESCALATIONS.join(', ')}, got ${String(value)}`);
-  return found;
-}
-
-function bool(value: unknown, fallback: boolean): boolean {
-  if (value === undefined || value === null || value === '') return fallback;
-  return value !== false && value !== 'false';
-}
-
-function list(value: unknown, fallback: string[]): string[] {
-  if (value === undefined || value === null || value === '') return fallback;
-  if (Array.isArray(value)) return value.map(String);
-  return String(value).split(',').map((s) => s.trim()).filter(Boolean);
+  return { app, config, stateful, service, consoleSite };
 }

@@ -110,7 +110,8 @@ export class OuvidorFunction extends Construct {
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: toApplicationLogLevel(logLevel),
-      systemLogLevelV2: SystemLogLevel.WARN,
+      // INFO keeps Lambda's START/END/REPORT lines (duration, memory, init) in the log group.
+      systemLogLevelV2: SystemLogLevel.INFO,
       projectRoot: REPO_ROOT,
       depsLockFilePath: `${REPO_ROOT}package-lock.json`,
       environment: {

@@ -1,7 +1,9 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -15,13 +17,36 @@ import { TeamFunctions } from './team.construct.js';
 import { TriageFunctions } from './triage.construct.js';
 import { MetricsFunctions } from './metrics.construct.js';
 import { OuvidorDashboard } from './dashboard.construct.js';
+import { OuvidorAlarms } from './alarms.construct.js';
+import { physicalName } from './deploy-config.schema.js';
+import { EmailSending } from './email-sending.construct.js';
 import { OuvidorFunction } from './ouvidor-function.construct.js';
 import type { OuvidorFunctionProps } from './ouvidor-function.construct.js';
 import { PROCESSOR_MAX_BATCHING_WINDOW, PROCESSOR_TIMEOUT } from './stateful.stack.js';
 import { PROCESSOR_BATCH_SIZE, PROCESSOR_MAX_CONCURRENCY } from '../shared/runtime/processing.settings.js';
 import type { StatefulStack } from './stateful.stack.js';
 
+/**
+ * The API's public surface: the only routes without the Cognito JWT authorizer (each still checks
+ * its own credential: a signed token, a provider signature, or none for the intake and the pages).
+ * Every other route requires a valid JWT at the gateway; roles are checked in the handlers.
+ */
+export const PUBLIC_ROUTE_KEYS: readonly string[] = Object.freeze([
+  'POST /v1/feedback',
+  'GET /v1/surveys/{token}',
+  'POST /v1/surveys/{token}',
+  'GET /v1/channels/social/{provider}',
+  'POST /v1/channels/social/{provider}',
+  'GET /standards',
+  'GET /v1/openapi.json',
+]);
+
+/** Per-route limits of the public routes, so anonymous traffic cannot use up what the console needs. */
+export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
+
 export interface ServiceStackProps extends StackProps {
+  /** The deployment stage (context `stage`): prefixes the names this stack sets. */
+  readonly stage: string;
   /** Table, queue, bucket and user pool (the stateful stack's public props). */
   readonly stateful: Pick<
     StatefulStack,
@@ -35,6 +60,14 @@ export interface ServiceStackProps extends StackProps {
   readonly logLevel: string;
   /** CORS origins for the console (context `ouvidor:corsAllowOrigins`). */
   readonly corsAllowOrigins: readonly string[];
+  /** Create the SES receipt rule set (context `ouvidor:inboundEmail`; false where SES does not receive). @default true */
+  readonly inboundEmail?: boolean;
+  /** Email subscribed to the alert topic (context `ouvidor:alertEmail`). */
+  readonly alertEmail?: string;
+  /** Region the processor calls Comprehend in, when the home region has none (context `ouvidor:analysisRegion`). */
+  readonly analysisRegion?: string;
+  /** Limits of each public route (`PUBLIC_ROUTE_KEYS`). @default PUBLIC_ROUTE_THROTTLE */
+  readonly publicThrottle?: { readonly rateLimit: number; readonly burstLimit: number };
   /** Addresses the SES receipt rule accepts (context `ouvidor:inboundEmailRecipients`). @default every verified address */
   readonly inboundEmailRecipients?: readonly string[];
   /** SES identity (domain or address) outbound mail is sent from (context `ouvidor:emailIdentity`). */
@@ -65,14 +98,21 @@ export class ServiceStack extends Stack {
   public readonly team: TeamFunctions;
   /** The metrics aggregates (table stream → record-metrics), `GET /v1/metrics` and `GET /standards`. */
   public readonly metrics: MetricsFunctions;
-  /** The CloudWatch dashboard `ouvidor` and its alarms. */
+  /** The CloudWatch dashboard `ouvidor-<stage>` and its alarms. */
   public readonly dashboard: OuvidorDashboard;
+  /** The alert topic (the action of every alarm) and the function, API and queue-age alarms. */
+  public readonly alarms: OuvidorAlarms;
+  /** SES identity, configuration set and the bounce/complaint topic. */
+  public readonly email: EmailSending;
+  /** Cognito JWT authorizer on every route outside PUBLIC_ROUTE_KEYS. */
+  public readonly authorizer: HttpJwtAuthorizer;
   public readonly processFeedback: OuvidorFunction;
   public readonly sweepReceived: OuvidorFunction;
   public readonly createSurvey: OuvidorFunction;
   public readonly answerSurvey: OuvidorFunction;
   private readonly logLevel: string;
   private readonly appSecret: ISecret;
+  private readonly routes: Array<{ readonly key: string; readonly route: HttpRoute }> = [];
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -80,7 +120,7 @@ export class ServiceStack extends Stack {
     this.logLevel = props.logLevel;
     this.appSecret = props.stateful.appSecret;
 
-    this.eventBus = new EventBus(this, 'EventBus', { eventBusName: 'ouvidor' });
+    this.eventBus = new EventBus(this, 'EventBus', { eventBusName: physicalName(props.stage) });
 
     this.commonEnvironment = {
       OUVIDOR_TABLE_NAME: table.tableName,
@@ -116,6 +156,8 @@ export class ServiceStack extends Stack {
       handlerName: 'process-feedback',
       memorySize: 1024,
       timeout: PROCESSOR_TIMEOUT,
+      // TODO(#12, application): the analyzer factory still calls Comprehend in AWS_REGION; it must read this.
+      ...(props.analysisRegion && { environment: { OUVIDOR_COMPREHEND_REGION: props.analysisRegion } }),
     });
     this.processFeedback.grantTableReadWrite(table);
     this.processFeedback.grantPutEvents(this.eventBus);
@@ -151,7 +193,7 @@ export class ServiceStack extends Stack {
 
     // --- HTTP API with an explicit $default stage (throttling + access logs).
     this.httpApi = new HttpApi(this, 'HttpApi', {
-      apiName: 'ouvidor',
+      apiName: physicalName(props.stage),
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [...props.corsAllowOrigins],
@@ -188,6 +230,12 @@ export class ServiceStack extends Stack {
       },
     });
 
+    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`, {
+      authorizerName: 'cognito',
+      jwtAudience: [userPoolClient.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+
     this.addRoute('/v1/feedback', HttpMethod.POST, this.ingestWeb, 'Public intake: anyone may submit feedback.');
     const jwt = 'Bearer JWT verified inside the Lambda (jose + Cognito JWKS).';
     this.addRoute('/v1/feedback/{id}', HttpMethod.GET, this.getFeedback, jwt);
@@ -200,6 +248,8 @@ export class ServiceStack extends Stack {
     this.channels = new ChannelFunctions(this, 'Channels', {
       service: this,
       stateful: props.stateful,
+      inboundEmail: props.inboundEmail ?? true,
+      receiptRuleSetName: physicalName(props.stage, 'inbound'),
       inboundEmailRecipients: props.inboundEmailRecipients ?? [],
     });
 
@@ -223,19 +273,35 @@ export class ServiceStack extends Stack {
 
     this.metrics = new MetricsFunctions(this, 'Metrics', { service: this, stateful: props.stateful });
 
-    // Last: it charts every function declared above.
+    // Outbound email: every function that sends through SES uses the configuration set.
+    this.email = new EmailSending(this, 'Email', { emailIdentity: props.emailIdentity ?? 'example.com', configurationSetName: physicalName(props.stage) });
+    for (const sender of [this.workflows.runWorkflows, this.workflows.slaSweeper, this.triage.replyFeedback]) this.email.grantSend(sender);
+
+    this.limitPublicRoutes(props.publicThrottle ?? PUBLIC_ROUTE_THROTTLE);
+
+    // Last: they chart and watch every function declared above.
+    const functions = this.node.findAll().filter((c): c is OuvidorFunction => c instanceof OuvidorFunction);
     this.dashboard = new OuvidorDashboard(this, 'Dashboard', {
-      functions: this.node.findAll().filter((c): c is OuvidorFunction => c instanceof OuvidorFunction),
+      dashboardName: physicalName(props.stage),
+      functions,
       streamConsumer: this.metrics.recordMetrics,
       workQueue: queue,
       deadLetterQueues: { Feedback: props.stateful.deadLetterQueue, Workflows: this.workflows.deadLetterQueue, Metrics: this.metrics.deadLetterQueue },
       table,
+    });
+    this.alarms = new OuvidorAlarms(this, 'Alarms', {
+      ...(props.alertEmail && { alertEmail: props.alertEmail }),
+      functions,
+      httpApi: this.httpApi,
+      workQueues: { Feedback: queue },
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
+    new CfnOutput(this, 'AlertTopicArn', { value: this.alarms.alertTopic.topicArn, description: 'Every alarm notifies this topic: subscribe more endpoints here' });
+    new CfnOutput(this, 'DeliveryProblemsTopicArn', { value: this.email.deliveryProblemsTopic.topicArn, description: 'SES bounces and complaints' });
   }
 
   /** A function with the common environment and the stack's log level. Grant it what it needs. */
@@ -250,19 +316,34 @@ export class ServiceStack extends Stack {
   }
 
   /**
-   * Routes a method+path to a function. Authorization is not done by API Gateway (the Lambda verifies
-   * the Cognito JWT), so `authReason` documents the cdk-nag APIG4 acknowledgement.
+   * Routes a method+path to a function. Routes in PUBLIC_ROUTE_KEYS stay open (`authReason` documents
+   * the cdk-nag APIG4 acknowledgement); every other one gets the Cognito JWT authorizer, so anonymous
+   * calls never reach (or bill) the function. The handler still verifies the token and the role.
    */
   public addRoute(path: string, method: HttpMethod, fn: OuvidorFunction, authReason: string): void {
     const integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn.function);
-    const routes = this.httpApi.addRoutes({ path, methods: [method], integration });
+    const isPublic = PUBLIC_ROUTE_KEYS.includes(`${method} ${path}`);
+    const routes = this.httpApi.addRoutes({ path, methods: [method], integration, ...(!isPublic && { authorizer: this.authorizer }) });
     for (const route of routes) {
-      Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: authReason });
+      if (isPublic) Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: authReason });
+      this.routes.push({ key: `${method} ${path}`, route });
     }
   }
 
+  /** Per-route throttling of the public routes on the stage (the stage default stays for the console's routes). */
+  private limitPublicRoutes(limit: { readonly rateLimit: number; readonly burstLimit: number }): void {
+    const cfnStage = this.stage.node.defaultChild as CfnStage;
+    const publicRoutes = this.routes.filter((r) => PUBLIC_ROUTE_KEYS.includes(r.key));
+    cfnStage.routeSettings = Object.fromEntries(
+      // A JSON property in CloudFormation's own casing (CDK passes it through as is).
+      publicRoutes.map((r) => [r.key, { ThrottlingRateLimit: limit.rateLimit, ThrottlingBurstLimit: limit.burstLimit }]),
+    );
+    // Route settings name routes: the stage is created (or updated) after them.
+    for (const { route } of publicRoutes) this.stage.node.addDependency(route);
+  }
+
   /**
-   * Lets a function read the application secret (`ouvidor/app`): sets OUVIDOR_SECRETS_ARN (read by
+   * Lets a function read the application secret (generated name): sets OUVIDOR_SECRETS_ARN (read by
    * `appSecrets()`) and grants GetSecretValue/DescribeSecret on that secret only.
    */
   public grantAppSecretRead(fn: OuvidorFunction): void {

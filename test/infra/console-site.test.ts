@@ -26,7 +26,7 @@ describe('ConsoleSite (S3 + CloudFront static console)', () => {
     await buildConsole({ ifMissing: true });
     app = new App({ outdir: mkdtempSync(join(tmpdir(), 'ouvidor-console-cdk-')) });
     const stack = new Stack(app, 'Console');
-    new ConsoleSite(stack, 'Site', { apiBaseUrl: 'https://api.example.com', auth: AUTH });
+    new ConsoleSite(stack, 'Site', { namePrefix: 'ouvidor-test', apiBaseUrl: 'https://api.example.com', auth: AUTH });
     template = Template.fromStack(stack);
   });
 
@@ -96,7 +96,7 @@ describe('ConsoleSite (S3 + CloudFront static console)', () => {
     const stack = new Stack(tokenApp, 'Tokens');
     const pool = new CfnParameter(stack, 'PoolId').valueAsString;
     const client = new CfnParameter(stack, 'ClientId').valueAsString;
-    new ConsoleSite(stack, 'Site', { apiBaseUrl: 'https://api.example.com', auth: { region: stack.region, userPoolId: pool, clientId: client } });
+    new ConsoleSite(stack, 'Site', { namePrefix: 'ouvidor-test', apiBaseUrl: 'https://api.example.com', auth: { region: stack.region, userPoolId: pool, clientId: client } });
     const { config, markers } = deployedConfig(tokenApp, Template.fromStack(stack));
     const auth = (config as { auth: Record<string, string> }).auth;
     expect(auth['kind']).toBe('cognito');
@@ -112,6 +112,6 @@ describe('ConsoleSite (S3 + CloudFront static console)', () => {
 
   it('fails clearly when the console is not built', () => {
     const stack = new Stack(new App(), 'Missing');
-    expect(() => new ConsoleSite(stack, 'Site', { apiBaseUrl: 'https://api.example.com', auth: AUTH, distDir: mkdtempSync(join(tmpdir(), 'no-dist-')) })).toThrow(/npm run build:console/);
+    expect(() => new ConsoleSite(stack, 'Site', { namePrefix: 'ouvidor-test', apiBaseUrl: 'https://api.example.com', auth: AUTH, distDir: mkdtempSync(join(tmpdir(), 'no-dist-')) })).toThrow(/npm run build:console/);
   });
 });

@@ -113,19 +113,18 @@ describe('metrics infrastructure', () => {
     expect(a.filter((x) => x.startsWith('s3:') || x.startsWith('comprehend:'))).toEqual([]);
   });
 
-  it('routes GET /v1/metrics (JWT checked in the function) and the public GET /standards to their functions', () => {
+  it('routes GET /v1/metrics (JWT authorizer, role checked in the function) and the public GET /standards to their functions', () => {
     const routes = t.service.findResources('AWS::ApiGatewayV2::Route');
     const integrations = t.service.findResources('AWS::ApiGatewayV2::Integration');
-    const target = (key: string) => {
+    const target = (key: string, authorization: string) => {
       const route = Object.values(routes).find((r) => r['Properties']['RouteKey'] === key);
       expect(route, key).toBeDefined();
-      // Neither has an API Gateway authorizer: every route's token is verified inside its function (apiHandler).
-      expect(route!['Properties']['AuthorizationType'] ?? 'NONE').toBe('NONE');
+      expect(route!['Properties']['AuthorizationType'] ?? 'NONE').toBe(authorization);
       const integrationId = JSON.stringify(route!['Properties']['Target']).match(/"Ref":"(\w+)"/)![1]!;
       return JSON.stringify(integrations[integrationId]!['Properties']['IntegrationUri']);
     };
-    expect(target('GET /v1/metrics')).toContain(logicalId(fn('getMetrics').function));
-    expect(target('GET /standards')).toContain(logicalId(fn('standardsPage').function));
+    expect(target('GET /v1/metrics', 'JWT')).toContain(logicalId(fn('getMetrics').function));
+    expect(target('GET /standards', 'NONE')).toContain(logicalId(fn('standardsPage').function));
   });
 
   it('has every function emit EMF business metrics (OUVIDOR_METRICS=emf)', () => {
@@ -139,7 +138,7 @@ describe('metrics infrastructure', () => {
 function dashboardBody(): { widgets: { type: string; properties: { title?: string; metrics?: unknown[][]; alarms?: unknown[] } }[] } {
   const dashboards = Object.values(t.service.findResources('AWS::CloudWatch::Dashboard'));
   expect(dashboards).toHaveLength(1);
-  expect(dashboards[0]!['Properties']['DashboardName']).toBe('ouvidor');
+  expect(dashboards[0]!['Properties']['DashboardName']).toBe('ouvidor-dev'); // ouvidor-<stage>, default stage dev
   const parts = dashboards[0]!['Properties']['DashboardBody']['Fn::Join'][1] as unknown[];
   return JSON.parse(parts.map((p) => (typeof p === 'string' ? p : '<token>')).join(''));
 }

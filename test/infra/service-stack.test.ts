@@ -49,6 +49,8 @@ describe('ServiceStack', () => {
       expect(p['Architectures']).toEqual(['arm64']);
       expect(p['TracingConfig']).toEqual({ Mode: 'Active' });
       expect(p['LoggingConfig']['LogGroup']).toEqual({ Ref: expect.any(String) });
+      // INFO: Lambda's START/END/REPORT lines (duration, billed duration, memory, init) are kept.
+      expect(p['LoggingConfig']['SystemLogLevel']).toBe('INFO');
       expect(Object.keys(p['Environment']['Variables'])).toEqual(expect.arrayContaining(REQUIRED_ENV));
       expect(p['Environment']['Variables']).toMatchObject({
         OUVIDOR_ANALYZER: 'cascade',
@@ -85,8 +87,8 @@ describe('ServiceStack', () => {
     });
   });
 
-  it('event bus "ouvidor"', () => {
-    t.service.hasResourceProperties('AWS::Events::EventBus', { Name: 'ouvidor' });
+  it('event bus "ouvidor-<stage>" (default stage dev)', () => {
+    t.service.hasResourceProperties('AWS::Events::EventBus', { Name: 'ouvidor-dev' });
   });
 
   it('HTTP API: the two routes, CORS, $default stage with throttling and access logs', () => {
@@ -163,7 +165,7 @@ describe('ServiceStack', () => {
   });
 
   it('rejects an unknown ouvidor:cascadeEscalate, naming the key', () => {
-    expect(() => buildOuvidorApp({ 'ouvidor:cascadeEscalate': 'everything' })).toThrow(/ouvidor:cascadeEscalate must be one of sentiment, all/);
+    expect(() => buildOuvidorApp({ 'ouvidor:cascadeEscalate': 'everything' })).toThrow(/ouvidor:cascadeEscalate: must be one of sentiment, all/);
   });
 
   it('sweeper reads/writes the table, re-enqueues, and republishes pending events on the bus only', () => {

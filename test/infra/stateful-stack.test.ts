@@ -107,11 +107,11 @@ describe('StatefulStack', () => {
     });
   });
 
-  it('app secret ouvidor/app: generated surveySigningKey, empty webhook secrets, retained', () => {
+  it('app secret: generated name and surveySigningKey, empty webhook secrets, retained, ARN as an output', () => {
     t.stateful.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
-        Name: 'ouvidor/app',
+        Name: Match.absent(),
         GenerateSecretString: Match.objectLike({ GenerateStringKey: 'surveySigningKey', ExcludePunctuation: true }),
       }),
     });
@@ -122,6 +122,7 @@ describe('StatefulStack', () => {
       xConsumerSecret: '',
       webhookSecret: '',
     });
+    t.stateful.hasOutput('AppSecretArn', { Value: { Ref: logicalId(t.built.stateful.appSecret) } });
   });
 
   it('user pool: no self sign-up, strong passwords, optional MFA, groups admin and agent, public client', () => {

@@ -3,7 +3,7 @@ import { actionsOf, logicalId, resourcesFor, roleStatements, synthOuvidor, type 
 
 let t: OuvidorTemplates;
 beforeAll(() => {
-  t = synthOuvidor({ 'ouvidor:emailIdentity': 'loja.example' });
+  t = synthOuvidor({ 'ouvidor:emailIdentity': 'loja.example', 'ouvidor:emailFrom': '"Loja Exemplo" <atendimento@loja.example>' });
 });
 type Fn = 'listFeedback' | 'patchFeedback' | 'bulkTriage' | 'replyFeedback' | 'addNote';
 const fn = (name: Fn) => t.built.service.triage[name];

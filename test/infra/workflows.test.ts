@@ -4,7 +4,7 @@ import { actionsOf, logicalId, resourcesFor, roleStatements, synthOuvidor, type 
 
 let t: OuvidorTemplates;
 beforeAll(() => {
-  t = synthOuvidor({ 'ouvidor:emailIdentity': 'loja.example' });
+  t = synthOuvidor({ 'ouvidor:emailIdentity': 'loja.example', 'ouvidor:emailFrom': '"Loja Exemplo" <atendimento@loja.example>' });
 });
 const wf = () => t.built.service.workflows;
 const statements = (fn: 'runWorkflows' | 'slaSweeper' | 'listOutbox' | 'adminConfig') => roleStatements(t.service, logicalId(wf()[fn].role));
