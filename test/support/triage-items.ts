@@ -4,7 +4,8 @@ import type { Feedback } from '../../shared/domain/feedback.schema.js';
 import type { Container } from '../../local/container.js';
 
 /**
- * Analyzed items the platform's own pipeline and workflows never see (not queued, not published),
+ * Analyzed items the platform's own pipeline and workflows never see (not queued, not published, no
+ * item-level workflow effects),
  * received one minute apart from `base`, then changed with `edit` (status, priority, labels...).
  */
 export async function quietItems(
@@ -17,7 +18,8 @@ export async function quietItems(
     const at = new Date(base + i * 60_000);
     const quiet: Container = { ...c, queue: { send: async () => {} }, bus: { publish: async () => {} }, clock: { now: () => at } };
     const { id } = await acceptFeedback(quiet, { channel: 'api', customer: spec.customer ?? { email: `c${i}@example.com` }, text: spec.text, source: { provider: 'api' } });
-    await processFeedback(quiet, id);
+    // Analysis only: without the rules the processor stores no workflow effects either.
+    await processFeedback({ ...quiet, configs: undefined }, id);
     let fb = (await c.store.get(id))!;
     if (spec.edit) {
       const next = { ...spec.edit(fb), version: fb.version + 1 };
