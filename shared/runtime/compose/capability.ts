@@ -107,8 +107,3 @@ export function composeWith(supplied: Partial<Capabilities> | undefined): void {
   overrides = { ...supplied };
   built.clear();
 }
-
-/** The capabilities supplied through `composeWith` (for the local runtime's own wiring). */
-export function suppliedCapabilities(): Partial<Capabilities> {
-  return overrides;
-}
