@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { acceptFeedback, type FeedbackDraft } from '../../../shared/app/accept-feedback.use-case.js';
-import { processFeedback } from '../../../shared/app/process-feedback.use-case.js';
+import { processFeedback, ProcessingInFlightError } from '../../../shared/app/process-feedback.use-case.js';
 import { sweepReceived } from '../../../shared/app/sweep-received.use-case.js';
 import { triageFeedback } from '../../../shared/app/triage-feedback.use-case.js';
 import { offlineRedactor } from '../../../shared/adapters/offline-redactor.adapter.js';
@@ -47,7 +47,12 @@ describe('business metrics from the use cases', () => {
     const bad = (await acceptFeedback(base(), draft('Atendimento ruim', 'web'))).id;
     const good = (await acceptFeedback(base(), draft('Adorei o atendimento', 'phone'))).id;
     telemetry.samples.length = 0;
-    for (const id of [bad, bad, good]) await processFeedback(processDeps(), id);
+    for (const id of [bad, good]) await processFeedback(processDeps(), id);
+    // The message comes back: while the first delivery may still be publishing it is retried later…
+    await expect(processFeedback(processDeps(), bad)).rejects.toThrow(ProcessingInFlightError);
+    // …and past the grace period it only republishes the same event (consumers dedupe): nothing counted again.
+    clock.advance(61_000);
+    expect(await processFeedback(processDeps(), bad)).toBe('duplicate');
     expect(telemetry.total(METRIC.feedbackAnalyzed)).toBe(2);
     expect(telemetry.total(METRIC.feedbackAnalyzed, { channel: 'web' })).toBe(1);
     expect(telemetry.total(METRIC.feedbackAnalyzed, { channel: 'phone' })).toBe(1);
