@@ -36,6 +36,8 @@ export interface PlatformOptions {
   readonly slaSweepIntervalMs?: number;
   /** How often the sweeper looks for items stuck in `received`. */
   readonly sweepIntervalMs?: number;
+  /** Index page size of the sweeps (default 500; tests use a small one to cross pages). */
+  readonly sweepPageSize?: number;
   readonly onError?: (e: unknown) => void;
 }
 
@@ -124,10 +126,6 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const unwatchUsers = c.credentials ? watchJournal(usersDir, c.credentials, onError) : () => {};
   const unwire = wireWorkflows(c, { region: env.AWS_REGION!, slaSweepMs: opts.slaSweepIntervalMs ?? 60_000, onError });
 
-  // Whatever was accepted but not analyzed before the last stop (the queue lived in memory).
-  await sweepReceived(c, { olderThanMs: 0, maxSweeps: 3, countsAsRetry: false });
-  await republishPendingEvents(c, { olderThanMs: 0 });
-
   const poller = new SqsPoller(
     clients.sqs,
     async () => (await import('../functions/process-feedback/process-feedback.handler.js')).handler as unknown as SqsHandler,
@@ -135,8 +133,16 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   );
   if (!opts.pauseProcessing) poller.start();
 
+  // Whatever was accepted but not analyzed before the last stop (the queue lived in memory): every
+  // `received` item, every shard, page by page, in SendMessageBatch calls. HTTP is already served
+  // and the poller already runs, so the first items are processed while later pages are queued;
+  // start-up waits for the queueing only (about a second per 2,000 items here), not the processing.
+  const pageSize = opts.sweepPageSize ?? 500;
+  await sweepReceived(c, { olderThanMs: 0, maxSweeps: 3, countsAsRetry: false, pageSize });
+  await republishPendingEvents(c, { olderThanMs: 0 });
+
   const sweeper = setInterval(() => {
-    sweepReceived(c, { olderThanMs: 2 * 60_000, maxSweeps: 3, countsAsRetry: true }).catch(onError);
+    sweepReceived(c, { olderThanMs: 2 * 60_000, maxSweeps: 3, countsAsRetry: true, pageSize }).catch(onError);
     republishPendingEvents(c, { olderThanMs: 60_000 }).catch(onError);
   }, opts.sweepIntervalMs ?? 60_000);
   sweeper.unref();

@@ -4,6 +4,7 @@ import { OutboxRecordSchema, type OutboxRecord } from '../domain/workflow-record
 import type { Page } from '../ports/customer-store.port.js';
 import type { ConfigStore, OutboxStore, RecognitionStore, StoredConfig } from '../ports/workflow-store.port.js';
 import { conditionalWrite, decodeCursor, encodeCursor, documentClient } from './dynamo-write.util.js';
+import { fetchBack } from './dynamo-sharded-query.js';
 
 const KEYS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi3pk', 'gsi3sk'];
 const strip = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !KEYS.includes(k)));
@@ -42,7 +43,9 @@ export class DynamoOutboxStore implements OutboxStore {
         ExclusiveStartKey: decodeCursor(q.cursor),
       }),
     );
-    return { items: (out.Items ?? []).map((i) => OutboxRecordSchema.parse(strip(i))), ...(out.LastEvaluatedKey && { cursor: encodeCursor(out.LastEvaluatedKey) }) };
+    // Both indexes project only what the inbox reads: the page is fetched back by key.
+    const items = await fetchBack(this.doc, this.tableName, out.Items ?? []);
+    return { items: items.map((i) => OutboxRecordSchema.parse(strip(i))), ...(out.LastEvaluatedKey && { cursor: encodeCursor(out.LastEvaluatedKey) }) };
   }
 }
 
