@@ -8,7 +8,7 @@ import {
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { feedbackItem, fromItem } from '../shared/adapters/dynamo-feedback-store.adapter.js';
+import { feedbackItem, fromItem, indexShard, outboxIndexPk } from '../shared/adapters/dynamo-feedback-store.adapter.js';
 import { TABLE_ATTRIBUTES, TABLE_INDEXES, TABLE_KEYS, TABLE_LAYOUT_VERSION, type IndexDefinition } from '../shared/adapters/dynamo-table.definition.js';
 
 /**
@@ -76,6 +76,13 @@ export const changedIndexes = (t: TableDescription): IndexDefinition[] =>
 
 const outdated = (t: TableDescription) => missingIndexes(t).length > 0 || changedIndexes(t).length > 0;
 
+/** An item with the index keys the current layout gives it (feedback records, outbox records; others as they are). */
+function rekeyed(item: Record<string, unknown>): Record<string, unknown> {
+  if (item.sk === 'FEEDBACK' && String(item.pk).startsWith('FEEDBACK#')) return feedbackItem(fromItem(item));
+  if (item.sk === 'OUTBOX' && String(item.pk).startsWith('OUTBOX#') && item.gsi1pk !== undefined) return { ...item, gsi1pk: outboxIndexPk(indexShard(String(item.pk).slice('OUTBOX#'.length))) };
+  return item;
+}
+
 /** Copies every item, giving feedback records their current index keys (BatchWriteItem, 25 a call). */
 async function copyItems(client: DynamoDBClient, from: string, to: string): Promise<number> {
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
@@ -83,7 +90,7 @@ async function copyItems(client: DynamoDBClient, from: string, to: string): Prom
   let n = 0;
   do {
     const page = await doc.send(new ScanCommand({ TableName: from, ExclusiveStartKey: start }));
-    const items = (page.Items ?? []).map((item) => (item.sk === 'FEEDBACK' && String(item.pk).startsWith('FEEDBACK#') ? feedbackItem(fromItem(item)) : item));
+    const items = (page.Items ?? []).map(rekeyed);
     for (let i = 0; i < items.length; i += 25) {
       let requests: Record<string, unknown>[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; requests.length > 0; attempt++) {

@@ -4,13 +4,15 @@ import { OutboxRecordSchema, type OutboxRecord } from '../domain/workflow-record
 import type { Page } from '../ports/customer-store.port.js';
 import type { ConfigStore, OutboxStore, RecognitionStore, StoredConfig } from '../ports/workflow-store.port.js';
 import { conditionalWrite, decodeCursor, encodeCursor, documentClient } from './dynamo-write.util.js';
-import { fetchBack } from './dynamo-sharded-query.js';
+import { fetchBack, idOfPosition, queryShards } from './dynamo-sharded-query.js';
+import { indexShard, outboxIndexPk, SHARD_NUMBERS } from './dynamo-feedback-store.adapter.js';
+import type { Positions } from './partition-merge.js';
 
 const KEYS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi3pk', 'gsi3sk'];
 const strip = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !KEYS.includes(k)));
 
 /**
- * Outbox: `OUTBOX#<id>`; listed newest first through gsi1 (`OUTBOX`) and, per item, through gsi3
+ * Outbox: `OUTBOX#<id>`; listed newest first through the gsi1 shards (`OUTBOX#<n>`) and, per item, through gsi3
  * (`OUTBOX#<feedbackId>`).
  */
 export class DynamoOutboxStore implements OutboxStore {
@@ -24,14 +26,15 @@ export class DynamoOutboxStore implements OutboxStore {
       this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { pk: `OUTBOX#${m.id}`, sk: 'OUTBOX', ...m, gsi1pk: 'OUTBOX', gsi1sk: at, ...(m.feedbackId && { gsi3pk: `OUTBOX#${m.feedbackId}`, gsi3sk: at }) },
+          Item: { pk: `OUTBOX#${m.id}`, sk: 'OUTBOX', ...m, gsi1pk: outboxIndexPk(indexShard(m.id)), gsi1sk: at, ...(m.feedbackId && { gsi3pk: `OUTBOX#${m.feedbackId}`, gsi3sk: at }) },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
     );
   }
   async list(q: { feedbackId?: string; limit: number; cursor?: string }): Promise<Page<OutboxRecord>> {
-    const [index, key, value] = q.feedbackId ? ['gsi3', 'gsi3pk', `OUTBOX#${q.feedbackId}`] : ['gsi1', 'gsi1pk', 'OUTBOX'];
+    if (!q.feedbackId) return listAllOutbox(this.doc, this.tableName, q);
+    const [index, key, value] = ['gsi3', 'gsi3pk', `OUTBOX#${q.feedbackId}`];
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -47,6 +50,19 @@ export class DynamoOutboxStore implements OutboxStore {
     const items = await fetchBack(this.doc, this.tableName, out.Items ?? []);
     return { items: items.map((i) => OutboxRecordSchema.parse(strip(i))), ...(out.LastEvaluatedKey && { cursor: encodeCursor(out.LastEvaluatedKey) }) };
   }
+}
+
+/** The outbox of every item: the gsi1 shards `OUTBOX#<n>`, merged newest first; the cursor holds each shard's position. */
+async function listAllOutbox(doc: DynamoDBDocumentClient, tableName: string, q: { limit: number; cursor?: string }): Promise<Page<OutboxRecord>> {
+  const positions = (decodeCursor(q.cursor) ?? {}) as Positions;
+  const page = await queryShards(
+    doc,
+    { tableName, index: 'gsi1', partitions: SHARD_NUMBERS.map((n) => ({ key: outboxIndexPk(n), group: 0 })), order: 'desc', tableKeyOf: (pos) => ({ pk: `OUTBOX#${idOfPosition(pos)}`, sk: 'OUTBOX' }) },
+    positions,
+    { limit: q.limit, readSize: Math.min(100, q.limit + 1), maxReads: 40 },
+  );
+  const items = await fetchBack(doc, tableName, page.items);
+  return { items: items.map((i) => OutboxRecordSchema.parse(strip(i))), ...(!page.done && { cursor: encodeCursor(page.positions) }) };
 }
 
 /** Kudos (`KUDOS#<agent>`) and collections (`COLLECTION#<name>`): one item per feedback, listed newest first via gsi1. */

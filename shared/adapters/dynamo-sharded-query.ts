@@ -19,6 +19,8 @@ export interface ShardedQuery {
   readonly values?: Record<string, unknown>;
   /** Only these attributes (besides the keys); undefined: what the index projects. */
   readonly projection?: readonly string[];
+  /** The table key of the item at a position (default: a feedback record, `FEEDBACK#<id>` / `FEEDBACK`). */
+  readonly tableKeyOf?: (position: string) => { pk: string; sk: string };
 }
 
 export type IndexItem = Record<string, unknown>;
@@ -26,8 +28,9 @@ export type IndexItem = Record<string, unknown>;
 export const idOfPosition = (position: string): string => position.slice(position.lastIndexOf('#') + 1);
 
 /** The table key and index key of the feedback record at `position` in `partition`: DynamoDB's ExclusiveStartKey. */
-export function startKeyOf(index: string, partition: string, position: string): Record<string, string> {
-  return { pk: `FEEDBACK#${idOfPosition(position)}`, sk: 'FEEDBACK', [`${index}pk`]: partition, [`${index}sk`]: position };
+export function startKeyOf(index: string, partition: string, position: string, tableKeyOf?: (position: string) => { pk: string; sk: string }): Record<string, string> {
+  const key = tableKeyOf ? tableKeyOf(position) : { pk: `FEEDBACK#${idOfPosition(position)}`, sk: 'FEEDBACK' };
+  return { ...key, [`${index}pk`]: partition, [`${index}sk`]: position };
 }
 
 export async function queryShards<T = IndexItem>(
@@ -59,7 +62,7 @@ export async function queryShards<T = IndexItem>(
           ExpressionAttributeValues: { ':pk': partition.key, ...q.values },
           ScanIndexForward: q.order === 'asc',
           Limit: limit,
-          ...(after && { ExclusiveStartKey: startKeyOf(q.index, partition.key, after) }),
+          ...(after && { ExclusiveStartKey: startKeyOf(q.index, partition.key, after, q.tableKeyOf) }),
         }),
       );
       const raw = out.Items ?? [];

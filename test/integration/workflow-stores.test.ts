@@ -4,6 +4,7 @@ import { DynamoConfigStore, DynamoOutboxStore, DynamoRecognitionStore } from '..
 import { DynamoActionLog, DynamoTimelineStore } from '../../shared/adapters/dynamo-workflow-store.adapter.js';
 import { EMULATOR_CREDENTIALS, startEmulators, type Emulators } from '../../local/emulators.js';
 import { ensureTable } from '../../local/provision.js';
+import { indexShard } from '../../shared/adapters/dynamo-feedback-store.adapter.js';
 
 // The workflow stores' conditional writes, on dynalite.
 let emulators: Emulators;
@@ -65,6 +66,24 @@ describe('timeline, outbox, recognition and config', () => {
     await outbox.record({ ...base, id: 'o1', feedbackId: 'F4', at: plus(3) });
     expect((await outbox.list({ limit: 10 })).items.map((m) => m.id)).toEqual(['o2', 'o1']);
     expect((await outbox.list({ feedbackId: 'F4', limit: 10 })).items.map((m) => m.id)).toEqual(['o1']);
+  });
+
+  it('pages through the outbox shards newest first, without repeats', async () => {
+    const outbox = new DynamoOutboxStore(client, TABLE);
+    const base = { kind: 'customer' as const, channel: 'email', to: 'a@b.c', text: 'Olá', provider: 'outbox', status: 'outbox-only' as const };
+    const ids = Array.from({ length: 11 }, (_, i) => `p${i}`);
+    for (const [i, id] of ids.entries()) await outbox.record({ ...base, id, feedbackId: `G${i}`, at: plus(10_000 + i) });
+    expect(new Set(ids.map(indexShard)).size).toBeGreaterThan(1);
+    const got: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const r = await outbox.list({ limit: 3, ...(cursor && { cursor }) });
+      got.push(...r.items.map((m) => m.id));
+      cursor = r.cursor;
+      if (!cursor) break;
+    }
+    expect(got.filter((id) => id.startsWith('p'))).toEqual([...ids].reverse());
+    expect(new Set(got).size).toBe(got.length);
   });
 
   it('records kudos and collections once per item', async () => {
