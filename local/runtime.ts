@@ -132,15 +132,15 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     async () => (await import('../functions/process-feedback/process-feedback.handler.js')).handler as unknown as SqsHandler,
     { queueUrl: queue.url, queueArn: queue.arn, functionName: 'process-feedback', batchSize: PROCESSOR_BATCH_SIZE, concurrency: PROCESSOR_MAX_CONCURRENCY, timeoutMs: PROCESSOR_TIMEOUT_MS, region: env.AWS_REGION!, onError },
   );
-  if (!opts.pauseProcessing) poller.start();
 
   // Whatever was accepted but not analyzed before the last stop (the queue lived in memory): every
-  // `received` item, every shard, page by page, in SendMessageBatch calls. HTTP is already served
-  // and the poller already runs, so the first items are processed while later pages are queued;
-  // start-up waits for the queueing only (about a second per 2,000 items here), not the processing.
+  // `received` item, every shard, page by page, in SendMessageBatch calls. HTTP is already served;
+  // the poller starts once all are queued, so the queueing (a few seconds per 2,000 items here)
+  // does not compete with their processing for the store, and start-up waits only for it.
   const pageSize = opts.sweepPageSize ?? 500;
   await sweepReceived(c, { olderThanMs: 0, maxSweeps: 3, countsAsRetry: false, pageSize });
   await republishPendingEvents(c, { olderThanMs: 0 });
+  if (!opts.pauseProcessing) poller.start();
 
   const sweeper = setInterval(() => {
     sweepReceived(c, { olderThanMs: 2 * 60_000, maxSweeps: 3, countsAsRetry: true, pageSize }).catch(onError);
