@@ -11,6 +11,7 @@ Commands:
   seed [--items 2000] [--days 90] [--seed 1]
                                 write a realistic demo data set (pt-BR and English) over the last days
   metrics rebuild [--table <t>] recompute the metrics aggregates from the items (locally, or a deployed table)
+  cost [--json] [--region r]    cost per million items of the synthesized deployment (list prices, stated assumptions)
 `;
 
 const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
@@ -20,6 +21,7 @@ const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>
   users: async () => (await import('./commands/users.command.js')).usersCommand,
   seed: async () => (await import('./commands/seed.command.js')).seedCommand,
   metrics: async () => (await import('./commands/metrics.command.js')).metricsCommand,
+  cost: async () => (await import('./commands/cost.command.js')).costCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -9,7 +9,10 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { rebuildMetrics } from '../shared/app/rebuild-metrics.use-case.js';
 import { sourceOfKeys } from '../shared/domain/metrics/metrics-contribution.js';
-import { awsClients, buildContainer, container, setContainer, type Container } from '../shared/runtime/container.js';
+import { composeWith } from '../shared/runtime/compose/capability.js';
+import { logger } from '../shared/runtime/logger.js';
+import { awsClients, buildContainer, type Container } from './container.js';
+import { LocalEventBus } from './local-event-bus.adapter.js';
 import { lambdaContext } from './lambda-context.js';
 import { LocalTableStream, setActiveTableStream } from './table-stream.js';
 import { jwtSecret, localSecret } from './data-dir.js';
@@ -114,8 +117,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   // The same clients as the provisioning above (endpoints do not change), observed from here on.
   tableStream.attach(clients.dynamodb);
   setActiveTableStream(tableStream);
-  setContainer(buildContainer(config(), clients));
-  const c = container();
+  // The one override seam: the handlers of this process use the clients observed here and the in-process bus.
+  const bus = new LocalEventBus((error, event) => logger.error('event subscriber failed', { eventId: event.id, error: String(error) }));
+  composeWith({ dynamodb: clients.dynamodb, sqs: clients.sqs, s3: clients.s3, bus });
+  const c = buildContainer();
   // The stream lives in memory: a run that stopped with changes undelivered left the marker file.
   if (missedChanges) {
     await rebuildMetrics(c);
@@ -185,7 +190,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         });
         await poller.stop();
         await emulators.stop();
-        setContainer(undefined);
+        composeWith(undefined);
       })()),
   };
 }

@@ -1,6 +1,6 @@
 import { rebuildMetrics } from '../../shared/app/rebuild-metrics.use-case.js';
 import { apiHandler } from '../../shared/runtime/api-handler.js';
-import { container } from '../../shared/runtime/container.js';
+import { buildContainer } from '../container.js';
 import { json } from '../../shared/runtime/http.middleware.js';
 import { activeTableStream } from '../table-stream.js';
 
@@ -10,5 +10,5 @@ import { activeTableStream } from '../table-stream.js';
  */
 export const handler = apiHandler(['admin']).handler(async () => {
   await activeTableStream()?.idle(); // what is queued lands first: the rebuild then starts from a quiet table
-  return json(200, await rebuildMetrics(container()));
+  return json(200, await rebuildMetrics(buildContainer()));
 });
