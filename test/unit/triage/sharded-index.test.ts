@@ -1,4 +1,6 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { writeUnits } from '../../../local/bench/store-op-counter.js';
 import { describe, expect, it } from 'vitest';
 import { feedbackItem, INDEX_SHARDS, indexShard, SHARD_NUMBERS, statusIndexPk } from '../../../shared/adapters/dynamo-feedback-store.adapter.js';
 import { queryShards, type IndexItem, type ShardedQuery } from '../../../shared/adapters/dynamo-sharded-query.js';
@@ -118,5 +120,34 @@ describe('merged reads of the shards', () => {
     const { doc } = fakeIndex(byShard());
     const got = await everyPage(doc, 7, { ...query, order: 'asc' });
     expect(ids(got)).toEqual(rows.map((r) => r.id));
+  });
+});
+
+/** DynamoDB's attribute-value form of a plain record (enough for feedback records). */
+const av = (v: unknown): AttributeValue =>
+  typeof v === 'string' ? { S: v }
+  : typeof v === 'number' ? { N: String(v) }
+  : typeof v === 'boolean' ? { BOOL: v }
+  : Array.isArray(v) ? { L: v.map(av) }
+  : v && typeof v === 'object' ? { M: image(v as Record<string, unknown>) }
+  : { NULL: true };
+const image = (o: Record<string, unknown>): Record<string, AttributeValue> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, av(v)]));
+const indexUnits = (before: Feedback | undefined, after: Feedback) => writeUnits(before && image(feedbackItem(before)), image(feedbackItem(after))).index;
+
+describe('index write units of one item (the table definition, as DynamoDB bills them)', () => {
+  // A long complaint: 3 KB of text never reaches an index entry.
+  const received: Feedback = { ...base, stage: 'received', version: 1, text: 'A entrega atrasou. '.repeat(160) };
+  const analyzed: Feedback = { ...received, stage: 'analyzed', version: 2, language: 'pt', category: 'complaint', sentiment: { label: 'NEGATIVE', scores: { Positive: 0, Negative: 0.9, Neutral: 0.1, Mixed: 0 } }, keyPhrases: ['entrega'], status: 'new', priority: 'normal' };
+
+  it('costs 1 WU per entry: received 2 (gsi4, gsi3), analyzed 3 (gsi4 out, gsi1 and gsi5 in)', () => {
+    expect(indexUnits(undefined, received)).toBe(2);
+    expect(indexUnits(received, analyzed)).toBe(3);
+  });
+
+  it('rewrites no entry for a version bump, the event mark or an SLA pause; 1 per entry for a label; 3 for a raised priority', () => {
+    expect(indexUnits(analyzed, { ...analyzed, version: 3, eventPublishedAt: '2030-01-01T12:00:01.000Z', updatedAt: '2030-01-01T12:00:01.000Z' })).toBe(0);
+    expect(indexUnits(analyzed, { ...analyzed, labels: ['vip'] })).toBe(2);
+    // gsi1 rewritten (1), gsi5 moved to another rank (delete 1 + put 1).
+    expect(indexUnits(analyzed, { ...analyzed, priority: 'high' })).toBe(3);
   });
 });
