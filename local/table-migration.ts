@@ -8,7 +8,7 @@ import {
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { feedbackItem, fromItem, indexShard, outboxIndexPk } from '../shared/adapters/dynamo-feedback-store.adapter.js';
+import { feedbackItem, fromItem } from '../shared/adapters/dynamo-feedback-store.adapter.js';
 import { TABLE_ATTRIBUTES, TABLE_INDEXES, TABLE_KEYS, TABLE_LAYOUT_VERSION, type IndexDefinition } from '../shared/adapters/dynamo-table.definition.js';
 
 /**
@@ -76,10 +76,9 @@ export const changedIndexes = (t: TableDescription): IndexDefinition[] =>
 
 const outdated = (t: TableDescription) => missingIndexes(t).length > 0 || changedIndexes(t).length > 0;
 
-/** An item with the index keys the current layout gives it (feedback records, outbox records; others as they are). */
+/** An item with the index keys the current layout gives it (feedback records; others as they are). */
 function rekeyed(item: Record<string, unknown>): Record<string, unknown> {
   if (item.sk === 'FEEDBACK' && String(item.pk).startsWith('FEEDBACK#')) return feedbackItem(fromItem(item));
-  if (item.sk === 'OUTBOX' && String(item.pk).startsWith('OUTBOX#') && item.gsi1pk !== undefined) return { ...item, gsi1pk: outboxIndexPk(indexShard(String(item.pk).slice('OUTBOX#'.length))) };
   return item;
 }
 

@@ -35,8 +35,6 @@ export const priorityIndexPk = (status: Feedback['status'], priority: Feedback['
 export const receivedIndexPk = (shard: number): string => `STAGE#received#${shard}`;
 /** Items with an event saved but not confirmed published (same sparse index as the received ones). */
 export const pendingEventsIndexPk = (shard: number): string => `EVENTS#pending#${shard}`;
-/** Every outbox record, newest first (gsi1; what the workflows send for most items). */
-export const outboxIndexPk = (shard: number): string => `OUTBOX#${shard}`;
 /** Items on an SLA clock, by their next deadline. */
 export const slaIndexPk = (shard: number): string => `SLA#${shard}`;
 
