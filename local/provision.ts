@@ -1,7 +1,7 @@
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { migrateTable, resumeInterruptedMigration, tableDefinition, waitActive } from './table-migration.js';
+import { migrateTable, recordLayout, resumeInterruptedMigration, tableDefinition, waitActive } from './table-migration.js';
 
 /**
  * Creates the table from the shared definition unless it exists; an existing table (a data folder
@@ -19,6 +19,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   await client.send(new CreateTableCommand(tableDefinition(tableName)));
   // Writes to a table still CREATING fail: wait until it (and its indexes) are active.
   await waitActive(client, tableName);
+  await recordLayout(client, tableName);
 }
 
 export interface ProvisionedQueue {

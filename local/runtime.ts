@@ -41,6 +41,8 @@ export interface PlatformOptions {
   readonly slaSweepIntervalMs?: number;
   /** How often the sweeper looks for items stuck in `received`. */
   readonly sweepIntervalMs?: number;
+  /** Index page size of the sweeps (default 500; tests use a small one to cross pages). */
+  readonly sweepPageSize?: number;
   readonly onError?: (e: unknown) => void;
 }
 
@@ -133,19 +135,23 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const unwatchUsers = c.credentials ? watchJournal(usersDir, c.credentials, onError) : () => {};
   const unwire = wireWorkflows(c, { region: env.AWS_REGION!, slaSweepMs: opts.slaSweepIntervalMs ?? 60_000, onError });
 
-  // Whatever was accepted but not analyzed before the last stop (the queue lived in memory).
-  await sweepReceived(c, { olderThanMs: 0, maxSweeps: 3, countsAsRetry: false });
-  await republishPendingEvents(c, { olderThanMs: 0 });
-
   const poller = new SqsPoller(
     clients.sqs,
     async () => (await import('../functions/process-feedback/process-feedback.handler.js')).handler as unknown as SqsHandler,
     { queueUrl: queue.url, queueArn: queue.arn, functionName: 'process-feedback', batchSize: PROCESSOR_BATCH_SIZE, concurrency: PROCESSOR_MAX_CONCURRENCY, timeoutMs: PROCESSOR_TIMEOUT_MS, region: env.AWS_REGION!, onError },
   );
+
+  // Whatever was accepted but not analyzed before the last stop (the queue lived in memory): every
+  // `received` item, every shard, page by page, in SendMessageBatch calls. HTTP is already served;
+  // the poller starts once all are queued, so the queueing (a few seconds per 2,000 items here)
+  // does not compete with their processing for the store, and start-up waits only for it.
+  const pageSize = opts.sweepPageSize ?? 500;
+  await sweepReceived(c, { olderThanMs: 0, maxSweeps: 3, countsAsRetry: false, pageSize });
+  await republishPendingEvents(c, { olderThanMs: 0 });
   if (!opts.pauseProcessing) poller.start();
 
   const sweeper = setInterval(() => {
-    sweepReceived(c, { olderThanMs: 2 * 60_000, maxSweeps: 3, countsAsRetry: true }).catch(onError);
+    sweepReceived(c, { olderThanMs: 2 * 60_000, maxSweeps: 3, countsAsRetry: true, pageSize }).catch(onError);
     republishPendingEvents(c, { olderThanMs: 60_000 }).catch(onError);
   }, opts.sweepIntervalMs ?? 60_000);
   sweeper.unref();

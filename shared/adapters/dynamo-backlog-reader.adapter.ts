@@ -5,11 +5,12 @@ import { cellOf } from '../domain/metrics/metrics-counters.js';
 import { OPEN_STATUSES } from '../domain/metrics/metrics-report.js';
 import type { BacklogEntry, BacklogReader } from '../ports/metrics-store.port.js';
 import { documentClient } from './dynamo-write.util.js';
+import { SHARD_NUMBERS, statusIndexPk } from './dynamo-feedback-store.adapter.js';
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**
- * Open work from the status index: one paginated Query per open status (`gsi1pk = STATUS#<s>`),
+ * Open work from the status index: one paginated Query per open status and shard (`gsi1pk = STATUS#<s>#<n>`),
  * projecting only the receipt time and the dimensions, which make the same cell as the metrics
  * contributions (`cellOf`). `reads` counts every page.
  */
@@ -21,11 +22,11 @@ export class DynamoBacklogReader implements BacklogReader {
   }
 
   async openItems(): Promise<{ items: BacklogEntry[]; reads: number }> {
-    const perStatus = await Promise.all(OPEN_STATUSES.map((s) => this.partition(s)));
+    const perStatus = await Promise.all(OPEN_STATUSES.flatMap((s) => SHARD_NUMBERS.map((n) => this.partition(s, n))));
     return { items: perStatus.flatMap((p) => p.items), reads: perStatus.reduce((n, p) => n + p.reads, 0) };
   }
 
-  private async partition(status: FeedbackStatus): Promise<{ items: BacklogEntry[]; reads: number }> {
+  private async partition(status: FeedbackStatus, shard: number): Promise<{ items: BacklogEntry[]; reads: number }> {
     const items: BacklogEntry[] = [];
     let reads = 0;
     let start: Record<string, unknown> | undefined;
@@ -44,7 +45,7 @@ export class DynamoBacklogReader implements BacklogReader {
             '#team': 'team',
             '#assignee': 'assignee',
           },
-          ExpressionAttributeValues: { ':pk': `STATUS#${status}` },
+          ExpressionAttributeValues: { ':pk': statusIndexPk(status, shard) },
           ExclusiveStartKey: start,
           ...(this.pageSize !== undefined && { Limit: this.pageSize }),
         }),

@@ -3,6 +3,7 @@ import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@
 import { CannedReplySchema, type CannedReply, type CannedReplyLocale } from '../domain/canned-reply.schema.js';
 import type { CannedReplyStore } from '../ports/canned-reply-store.port.js';
 import { conditionalWrite, documentClient, queryAll } from './dynamo-write.util.js';
+import { fetchBack } from './dynamo-sharded-query.js';
 
 const KEYS = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
 const key = (id: string) => ({ pk: `CANNED#${id}`, sk: 'CANNED' });
@@ -22,7 +23,8 @@ export class DynamoCannedReplyStore implements CannedReplyStore {
       KeyConditionExpression: locale ? 'gsi1pk = :p AND begins_with(gsi1sk, :l)' : 'gsi1pk = :p',
       ExpressionAttributeValues: { ':p': 'CANNED', ...(locale && { ':l': `${locale}#` }) },
     });
-    return items.map(fromItem);
+    // gsi1 projects only the inbox's attributes: the replies are fetched back by key.
+    return (await fetchBack(this.doc, this.tableName, items)).map(fromItem);
   }
 
   async get(id: string): Promise<CannedReply | undefined> {

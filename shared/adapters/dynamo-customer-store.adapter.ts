@@ -5,6 +5,7 @@ import type { Feedback } from '../domain/feedback.schema.js';
 import type { CustomerStore, Page } from '../ports/customer-store.port.js';
 import { conditionalWrite, decodeCursor, encodeCursor, documentClient } from './dynamo-write.util.js';
 import { fromItem } from './dynamo-feedback-store.adapter.js';
+import { fetchBack } from './dynamo-sharded-query.js';
 
 const identityKey = (i: Identity) => ({ pk: `IDENTITY#${i.kind}#${i.value}`, sk: 'IDENTITY' });
 const profileKey = (id: string) => ({ pk: `CUSTOMER#${id}`, sk: 'PROFILE' });
@@ -87,6 +88,8 @@ export class DynamoCustomerStore implements CustomerStore {
         ExclusiveStartKey: decodeCursor(cursor),
       }),
     );
-    return { items: (out.Items ?? []).map(fromItem), ...(out.LastEvaluatedKey && { cursor: encodeCursor(out.LastEvaluatedKey) }) };
+    // gsi3 projects keys only: the page is fetched back by key (one BatchGetItem).
+    const items = await fetchBack(this.doc, this.tableName, out.Items ?? []);
+    return { items: items.map(fromItem), ...(out.LastEvaluatedKey && { cursor: encodeCursor(out.LastEvaluatedKey) }) };
   }
 }

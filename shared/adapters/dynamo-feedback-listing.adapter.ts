@@ -1,28 +1,34 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../domain/errors.js';
 import type { Feedback } from '../domain/feedback.schema.js';
 import { matchesText, PRIORITY_ORDER, type ListFilters, type ListPlan } from '../domain/triage/feedback-list.query.js';
 import type { Page } from '../ports/customer-store.port.js';
 import type { FeedbackListing } from '../ports/feedback-listing.port.js';
-import { fromItem, priorityIndexPk, SLA_SHARDS } from './dynamo-feedback-store.adapter.js';
-import { mergePartitions, type Partition, type Positions } from './partition-merge.js';
+import { fromItem, priorityIndexPk, SHARD_NUMBERS, slaIndexPk, statusIndexPk } from './dynamo-feedback-store.adapter.js';
+import { batchGetByKeys, idOfPosition, queryShards } from './dynamo-sharded-query.js';
+import type { Partition, Positions } from './partition-merge.js';
 
 interface IndexPlan {
   readonly index: 'gsi1' | 'gsi2' | 'gsi5';
   readonly order: 'asc' | 'desc';
-  readonly partitions: Partition[];
+  readonly partitions: readonly Partition[];
 }
 
-/** Which index and partitions serve a plan: status partitions of gsi1, the SLA shards of gsi2, status × rank of gsi5. */
+/**
+ * Which index and partitions serve a plan: status × shard partitions of gsi1, the SLA shards of
+ * gsi2, status × rank × shard of gsi5 (a rank is a group: urgent first).
+ */
 export function indexPlan(plan: ListPlan): IndexPlan {
-  if (plan.sort === 'due') return { index: 'gsi2', order: 'asc', partitions: Array.from({ length: SLA_SHARDS }, (_, i) => ({ key: `SLA#${i}`, group: 0 })) };
+  if (plan.sort === 'due') return { index: 'gsi2', order: 'asc', partitions: SHARD_NUMBERS.map((n) => ({ key: slaIndexPk(n), group: 0 })) };
   if (plan.sort === 'priority') {
-    const partitions = plan.priorities.flatMap((p) => plan.statuses.map((s) => ({ key: priorityIndexPk(s, p), group: PRIORITY_ORDER.indexOf(p) })));
+    const partitions = plan.priorities.flatMap((p) =>
+      plan.statuses.flatMap((s) => SHARD_NUMBERS.map((n) => ({ key: priorityIndexPk(s, p, n), group: PRIORITY_ORDER.indexOf(p) }))),
+    );
     return { index: 'gsi5', order: 'desc', partitions };
   }
-  return { index: 'gsi1', order: 'desc', partitions: plan.statuses.map((s) => ({ key: `STATUS#${s}`, group: 0 })) };
+  return { index: 'gsi1', order: 'desc', partitions: plan.statuses.flatMap((s) => SHARD_NUMBERS.map((n) => ({ key: statusIndexPk(s, n), group: 0 }))) };
 }
 
 export interface Expression {
@@ -90,49 +96,61 @@ export class DynamoFeedbackListing implements FeedbackListing {
     this.doc = DynamoDBDocumentClient.from(client);
   }
 
+  /**
+   * The index entries carry the filter attributes only (docs/architecture.md): filters run in the
+   * Query, the page's records are fetched back by key (one BatchGetItem). With free text, each
+   * read's records are fetched as they come (the text is not in the index) and matched here.
+   */
   async list(plan: ListPlan): Promise<Page<Feedback>> {
     const ip = indexPlan(plan);
     const filter = filterExpression(plan.filters);
-    const pkAttr = `${ip.index}pk`;
-    const skAttr = `${ip.index}sk`;
     const { from, to } = plan.range;
     const range =
-      from && to ? { cond: ' AND #sk BETWEEN :lo AND :hi', values: { ':lo': from, ':hi': `${to}#~` } }
-      : from ? { cond: ' AND #sk >= :lo', values: { ':lo': from } }
-      : to ? { cond: ' AND #sk <= :hi', values: { ':hi': `${to}#~` } }
-      : { cond: '', values: {} };
+      from && to ? { cond: '#sk BETWEEN :lo AND :hi', values: { ':lo': from, ':hi': `${to}#~` } }
+      : from ? { cond: '#sk >= :lo', values: { ':lo': from } }
+      : to ? { cond: '#sk <= :hi', values: { ':hi': `${to}#~` } }
+      : undefined;
     const filtered = filter.expression !== undefined || plan.text !== undefined;
-    const result = await mergePartitions<Feedback>(
-      ip.partitions,
-      readCursor(plan),
-      async (partition, after, limit) => {
-        const out = await this.doc.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: ip.index,
-            KeyConditionExpression: `#pk = :pk${range.cond}`,
-            ...(filter.expression && { FilterExpression: filter.expression }),
-            ExpressionAttributeNames: { '#pk': pkAttr, ...(range.cond && { '#sk': skAttr }), ...filter.names },
-            ExpressionAttributeValues: { ':pk': partition.key, ...range.values, ...filter.values },
-            ScanIndexForward: ip.order === 'asc',
-            Limit: limit,
-            // The position is `<instant>#<id>`: the table key is derived from it.
-            ...(after && { ExclusiveStartKey: { pk: `FEEDBACK#${after.slice(after.lastIndexOf('#') + 1)}`, sk: 'FEEDBACK', [pkAttr]: partition.key, [skAttr]: after } }),
-          }),
-        );
-        const items = (out.Items ?? []).map((i) => ({ sk: String(i[skAttr]), value: fromItem(i) }));
-        const next = out.LastEvaluatedKey?.[skAttr];
-        return { items, ...(typeof next === 'string' && { next }) };
-      },
+    const text = plan.text;
+    const result = await queryShards<Entry>(
+      this.doc,
       {
+        tableName: this.tableName,
+        index: ip.index,
+        partitions: ip.partitions,
         order: ip.order,
+        ...(range && { sortCondition: range.cond }),
+        ...(filter.expression && { filter: filter.expression }),
+        names: filter.names,
+        values: { ...range?.values, ...filter.values },
+      },
+      readCursor(plan),
+      {
         limit: plan.limit,
         readSize: Math.min(100, plan.limit + (filtered ? 50 : 1)),
-        maxReads: MAX_READS,
-        ...(plan.text !== undefined && { accept: (fb: Feedback) => matchesText(fb, plan.text!) }),
+        // At least one read of every partition, then refills.
+        maxReads: MAX_READS + ip.partitions.length,
+        map: (i) => ({ id: idOfPosition(String(i[`${ip.index}sk`])) }),
+        ...(text !== undefined && {
+          enrich: (entries: Entry[]) => this.fill(entries),
+          accept: (e: Entry) => e.fb !== undefined && matchesText(e.fb, text),
+        }),
       },
     );
+    const items = text !== undefined ? result.items : await this.fill(result.items);
     const cursor = result.done ? undefined : Buffer.from(JSON.stringify({ h: planHash(plan), p: result.positions } satisfies Cursor)).toString('base64url');
-    return { items: result.items, ...(cursor && { cursor }) };
+    return { items: items.flatMap((e) => (e.fb ? [e.fb] : [])), ...(cursor && { cursor }) };
   }
+
+  /** The records behind index entries (an entry whose record is gone is left without one). */
+  private async fill(entries: Entry[]): Promise<Entry[]> {
+    const found = await batchGetByKeys(this.doc, this.tableName, entries.map((e) => ({ pk: `FEEDBACK#${e.id}`, sk: 'FEEDBACK' })));
+    const byId = new Map(found.map((i) => [String(i.id), fromItem(i)]));
+    return entries.map((e) => ({ id: e.id, ...(byId.has(e.id) && { fb: byId.get(e.id)! }) }));
+  }
+}
+
+interface Entry {
+  readonly id: string;
+  readonly fb?: Feedback;
 }

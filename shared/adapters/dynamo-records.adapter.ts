@@ -4,6 +4,7 @@ import { OutboxRecordSchema, type OutboxRecord } from '../domain/workflow-record
 import type { Page } from '../ports/customer-store.port.js';
 import type { ConfigStore, OutboxStore, RecognitionStore, StoredConfig } from '../ports/workflow-store.port.js';
 import { conditionalWrite, decodeCursor, encodeCursor, documentClient, queryAll } from './dynamo-write.util.js';
+import { fetchBack } from './dynamo-sharded-query.js';
 
 const KEYS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi3pk', 'gsi3sk'];
 const strip = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !KEYS.includes(k)));
@@ -51,7 +52,9 @@ export class DynamoOutboxStore implements OutboxStore {
         ExclusiveStartKey: decodeCursor(q.cursor),
       }),
     );
-    return { items: (out.Items ?? []).map((i) => OutboxRecordSchema.parse(strip(i))), ...(out.LastEvaluatedKey && { cursor: encodeCursor(out.LastEvaluatedKey) }) };
+    // gsi1 projects only the inbox's list attributes: the page is fetched back by key.
+    const items = await fetchBack(this.doc, this.tableName, out.Items ?? []);
+    return { items: items.map((i) => OutboxRecordSchema.parse(strip(i))), ...(out.LastEvaluatedKey && { cursor: encodeCursor(out.LastEvaluatedKey) }) };
   }
 
   /** One item's messages (a handful): its partition, plus records from before (gsi3); newest first, paged by position. */
@@ -61,7 +64,8 @@ export class DynamoOutboxStore implements OutboxStore {
       queryAll(this.doc, { TableName: this.tableName, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :v', ExpressionAttributeValues: { ':v': `OUTBOX#${feedbackId}` } }),
     ]);
     const byId = new Map<string, OutboxRecord>();
-    for (const i of [...own, ...earlier]) {
+    // gsi3 projects keys only: the earlier records are fetched back by key.
+    for (const i of [...own, ...(await fetchBack(this.doc, this.tableName, earlier))]) {
       const r = OutboxRecordSchema.parse(strip(i));
       if (!byId.has(r.id)) byId.set(r.id, r);
     }

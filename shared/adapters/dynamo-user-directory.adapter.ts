@@ -5,6 +5,7 @@ import { UserExistsError } from '../domain/user.errors.js';
 import { publicUser, type NewUserInput, type StoredUser, type User } from '../domain/user.schema.js';
 import type { PasswordHasher, UserCredentials, UserDirectory } from '../ports/user-directory.port.js';
 import { conditionalWrite, documentClient, queryAll } from './dynamo-write.util.js';
+import { fetchBack } from './dynamo-sharded-query.js';
 
 const key = (email: string) => ({ pk: `USER#${email}`, sk: 'USER' });
 
@@ -29,7 +30,8 @@ export class DynamoUserDirectory implements UserDirectory, UserCredentials {
 
   async list(): Promise<User[]> {
     const items = await queryAll(this.doc, { TableName: this.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'USER' } });
-    return items.map((i) => publicUser(fromItem(i)));
+    // gsi1 projects only the inbox's attributes: the users are fetched back by key.
+    return (await fetchBack(this.doc, this.tableName, items)).map((i) => publicUser(fromItem(i)));
   }
 
   async create(input: NewUserInput, at: string): Promise<{ user: User; password: string }> {

@@ -1,7 +1,7 @@
 import type { Clock } from '../ports/clock.port.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { Log } from '../ports/logger.port.js';
-import type { FeedbackQueue } from '../ports/queue.port.js';
+import { sendAll, type FeedbackQueue } from '../ports/queue.port.js';
 import { METRIC, type Telemetry } from '../ports/telemetry.port.js';
 
 export interface SweepDeps {
@@ -22,7 +22,8 @@ export interface SweepOptions {
    * in-memory queue lost its messages, the items themselves did nothing wrong.
    */
   readonly countsAsRetry: boolean;
-  readonly limit?: number;
+  /** Items per index page (default 500); every page is read: the sweep is not capped. */
+  readonly pageSize?: number;
 }
 
 export interface SweepResult {
@@ -32,28 +33,35 @@ export interface SweepResult {
 
 /**
  * Finds items accepted but never analyzed (queue send failed, process killed, queue state lost,
- * message dead-lettered) through the sparse `received` index, and enqueues them again.
+ * message dead-lettered) through the sparse `received` index, every shard, page by page, and
+ * enqueues them again in batches. The index says how often each was swept, so an item is read
+ * only by the processor; the sweep's own writes are conditional on the item still being
+ * `received` (an index entry a little behind costs at most one harmless duplicate message).
  */
 export async function sweepReceived(deps: SweepDeps, opts: SweepOptions): Promise<SweepResult> {
   const now = deps.clock.now();
-  const before = new Date(now.getTime() - opts.olderThanMs).toISOString();
-  const ids = await deps.store.listReceived(opts.olderThanMs === 0 ? '9999' : before, opts.limit ?? 500);
+  const at = now.toISOString();
+  const before = opts.olderThanMs === 0 ? '9999' : new Date(now.getTime() - opts.olderThanMs).toISOString();
   let requeued = 0;
   let failed = 0;
-  for (const id of ids) {
-    const fb = await deps.store.get(id);
-    if (!fb || fb.stage !== 'received') continue;
-    const at = now.toISOString();
-    if (opts.countsAsRetry) {
-      if (fb.sweeps >= opts.maxSweeps) {
-        if (await deps.store.markFailed(id, `not analyzed after ${fb.sweeps} re-enqueues`, at)) failed++;
-        continue;
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.listReceived(before, { limit: opts.pageSize ?? 500, ...(cursor !== undefined && { cursor }) });
+    const due: { id: string }[] = [];
+    for (const { id, sweeps } of page.items) {
+      if (opts.countsAsRetry) {
+        if (sweeps >= opts.maxSweeps) {
+          if (await deps.store.markFailed(id, `not analyzed after ${sweeps} re-enqueues`, at)) failed++;
+          continue;
+        }
+        if (!(await deps.store.recordSweep(id, sweeps + 1, at))) continue;
       }
-      if (!(await deps.store.recordSweep(id, fb.sweeps + 1, at))) continue;
+      due.push({ id });
     }
-    await deps.queue.send({ id });
-    requeued++;
-  }
+    await sendAll(deps.queue, due);
+    requeued += due.length;
+    cursor = page.cursor;
+  } while (cursor !== undefined);
   if (requeued + failed > 0) deps.log.info('sweep', { requeued, failed });
   if (failed > 0) deps.telemetry?.count(METRIC.feedbackFailed, failed);
   return { requeued, failed };

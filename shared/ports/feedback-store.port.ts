@@ -24,7 +24,7 @@ export interface FeedbackStore {
    * new version); false otherwise: re-read and retry.
    */
   update(feedback: Feedback, expectedVersion: number): Promise<boolean>;
-  /** Ids of items on an SLA clock whose next deadline (warning or breach) is at or before `before`. */
+  /** Ids of items on an SLA clock whose next deadline (warning or breach) is at or before `before`, soonest first, at most `limit`. */
   listDue(before: string, limit: number): Promise<string[]>;
   /** Records that `feedback.analyzed` went out for the analysis that produced `analysisVersion` (idempotent). */
   markEventPublished(id: string, analysisVersion: number, at: string): Promise<void>;
@@ -33,8 +33,12 @@ export interface FeedbackStore {
    * earlier, still-valid claim for that key.
    */
   claimIdempotencyKey(claim: IdempotencyClaim, expiresAt: string, now: string): Promise<IdempotencyClaim | undefined>;
-  /** Ids of `received` items that arrived before `before`, oldest first. */
-  listReceived(before: string, limit: number): Promise<string[]>;
+  /**
+   * One page of the `received` items that arrived (or were reopened) before `before`, oldest first
+   * across every shard, with their sweep counts as the index has them (possibly a little stale);
+   * `cursor` (opaque) when there may be more.
+   */
+  listReceived(before: string, page: { readonly limit: number; readonly cursor?: string }): Promise<ReceivedPage>;
   /** Items whose `feedback.resolved` was saved before `before` and is not confirmed published. */
   listPendingEvents(before: string, limit: number): Promise<string[]>;
   /** Confirms the resolved event of that version published (idempotent). */
@@ -49,6 +53,11 @@ export interface FeedbackStore {
    * it is still at `expectedVersion`; false otherwise (re-read and retry). The caller enqueues it.
    */
   reopenForAnalysis(id: string, changes: ReopenChanges, expectedVersion: number, at: string): Promise<boolean>;
+}
+
+export interface ReceivedPage {
+  readonly items: ReadonlyArray<{ readonly id: string; readonly sweeps: number }>;
+  readonly cursor?: string;
 }
 
 export interface ReopenChanges {

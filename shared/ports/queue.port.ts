@@ -9,4 +9,15 @@ export interface ProcessFeedbackMessage {
 
 export interface FeedbackQueue {
   send(message: ProcessFeedbackMessage): Promise<void>;
+  /**
+   * Sends many (SQS SendMessageBatch, 10 per call); resolves once every one is queued, else throws.
+   * Optional: callers fall back to `send` one by one (`sendAll`).
+   */
+  sendBatch?(messages: readonly ProcessFeedbackMessage[]): Promise<void>;
+}
+
+/** Every message queued, in batches where the queue has them. */
+export async function sendAll(queue: FeedbackQueue, messages: readonly ProcessFeedbackMessage[]): Promise<void> {
+  if (queue.sendBatch) return queue.sendBatch(messages);
+  for (const m of messages) await queue.send(m);
 }

@@ -41,7 +41,7 @@ describe('StatefulStack', () => {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: index.projection },
+        Projection: { ProjectionType: index.projection, ...(index.projection === 'INCLUDE' && { NonKeyAttributes: [...index.nonKeyAttributes!] }) },
       });
     }
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDEX_SHARDS } from '../../shared/adapters/dynamo-feedback-store.adapter.js';
 import type { Feedback } from '../../shared/domain/feedback.schema.js';
 import { metricsDay } from '../../shared/domain/metrics/metrics-counters.js';
 import { MetricsReportSchema, type MetricsReport } from '../../shared/domain/metrics/metrics-report.schema.js';
@@ -69,7 +70,8 @@ describe('GET /v1/metrics: access and query', () => {
     expect(r.range).toMatchObject({ to: metricsDay(new Date(), TZ), timezone: TZ, days: 30 });
     expect(r.daily).toHaveLength(30);
     // One query per day, one per open status (small partitions: one page each), the standards.
-    expect(r.meta.storeReads).toBe(30 + 3 + 1);
+    // 30 days, the open statuses' index shards (3 × INDEX_SHARDS), the standards.
+    expect(r.meta.storeReads).toBe(30 + 3 * INDEX_SHARDS + 1);
     expect(r.targets.firstResponseMinutes).toBe(DEFAULT_SERVICE_STANDARDS.targets.byPriority.normal.firstResponseMinutes);
     const sample = new URLSearchParams(API_SAMPLES['GET /v1/metrics'] as Record<string, string>);
     expect((await report(`?${sample}`)).range).toMatchObject({ from: '2030-01-01', to: '2030-01-31', days: 31 });
@@ -90,8 +92,8 @@ describe('GET /v1/metrics: the backlog', () => {
   it('reads every page of each open status, projecting only the dimensions, and counts the pages', async () => {
     const byOnes = new DynamoBacklogReader(awsClients(config()).dynamodb, config().OUVIDOR_TABLE_NAME, 1);
     const { items, reads } = await byOnes.openItems();
-    // A full page (Limit reached) always has a next key: n items are n + 1 pages, per status.
-    expect(reads).toBe(items.length + 3);
+    // A full page (Limit reached) always has a next key: n items are n + 1 pages, per status and shard.
+    expect(reads).toBe(items.length + 3 * INDEX_SHARDS);
     expect(items).toEqual(expect.arrayContaining([
       { status: 'pending', receivedAt: phone[2]!.receivedAt, cell: { channel: 'phone', language: 'pt', team: 'support', agent: 'bea' } },
       { status: 'open', receivedAt: phone[1]!.receivedAt, cell: { channel: 'phone', language: 'pt', team: 'support', agent: 'ana' } },

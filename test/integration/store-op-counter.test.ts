@@ -16,7 +16,8 @@ beforeAll(async () => {
   emulators = await startEmulators(undefined);
   client = newClient();
   await ensureTable(client, TABLE);
-  counter = attachStoreOpCounter(client, { tableName: TABLE, units: { imageReader: newClient() } });
+  // Fixed projections (gsi1/gsi3 ALL, gsi4 KEYS_ONLY), so the arithmetic below does not follow the table's definition.
+  counter = attachStoreOpCounter(client, { tableName: TABLE, units: { imageReader: newClient() }, indexes: FIXED_INDEXES });
 });
 afterAll(async () => {
   client?.destroy();
@@ -24,6 +25,11 @@ afterAll(async () => {
 });
 
 const text = (bytes: number) => 'x'.repeat(bytes);
+const FIXED_INDEXES: IndexDefinition[] = [
+  { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
+  { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: 'ALL' },
+  { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projection: 'KEYS_ONLY' },
+];
 
 describe('the store operation counter', () => {
   it('counts requests and bills write units for the table and the indexes an item is in', async () => {
@@ -70,6 +76,25 @@ describe('the store operation counter', () => {
     await other.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'none' }, sk: { S: 'none' } } }));
     expect(c.snapshot()).toMatchObject({ reads: 1, writes: 0, writeUnits: 0 });
     other.destroy();
+  });
+});
+
+describe('write units with the table\'s own index projections', () => {
+  it('bills a feedback record\'s list entries at 1 WU and rewrites them only when a listed attribute changes', async () => {
+    const own = newClient();
+    const c = attachStoreOpCounter(own, { tableName: TABLE, units: { imageReader: newClient() } });
+    const key = { pk: { S: 'FEEDBACK#2' }, sk: { S: 'FEEDBACK' } };
+    // 2.5 KB of text: table 3; gsi1 and gsi5 entries (list attributes only) 1 each.
+    await own.send(new PutItemCommand({ TableName: TABLE, Item: { ...key, gsi1pk: { S: 'STATUS#new#0' }, gsi1sk: { S: 'a#2' }, gsi5pk: { S: 'PRIORITY#new#2#0' }, gsi5sk: { S: 'a#2' }, status: { S: 'new' }, labels: { L: [] }, text: { S: text(2500) }, version: { N: '2' } } }));
+    expect(c.snapshot()).toMatchObject({ writes: 1, writeUnits: 5, indexWriteUnits: 2 });
+    // A new version and text: no index entry rewritten.
+    await own.send(new UpdateItemCommand({ TableName: TABLE, Key: key, UpdateExpression: 'SET #t = :t, version = :v', ExpressionAttributeNames: { '#t': 'text' }, ExpressionAttributeValues: { ':t': { S: text(2400) }, ':v': { N: '3' } } }));
+    expect(c.snapshot()).toMatchObject({ writes: 2, writeUnits: 8, indexWriteUnits: 2 });
+    // A label: both list entries rewritten, 1 WU each.
+    await own.send(new UpdateItemCommand({ TableName: TABLE, Key: key, UpdateExpression: 'SET labels = :l', ExpressionAttributeValues: { ':l': { L: [{ S: 'vip' }] } } }));
+    expect(c.snapshot()).toMatchObject({ writes: 3, writeUnits: 13, indexWriteUnits: 4 });
+    c.detach();
+    own.destroy();
   });
 });
 

@@ -62,12 +62,14 @@ export class InMemoryFeedbackStore implements FeedbackStore {
     this.claims.set(claim.key, { ...claim, expiresAt });
     return undefined;
   }
-  async listReceived(before: string, limit: number) {
-    return [...this.items.values()]
+  async listReceived(before: string, page: { limit: number; cursor?: string }) {
+    const all = [...this.items.values()]
       .filter((f) => f.stage === 'received' && `${this.reopenedAt.get(f.id) ?? f.receivedAt}#${f.id}` < before)
-      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
-      .slice(0, limit)
-      .map((f) => f.id);
+      .map((f) => ({ at: `${this.reopenedAt.get(f.id) ?? f.receivedAt}#${f.id}`, id: f.id, sweeps: f.sweeps }))
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .filter((e) => page.cursor === undefined || e.at > page.cursor);
+    const items = all.slice(0, page.limit);
+    return { items: items.map(({ id, sweeps }) => ({ id, sweeps })), ...(all.length > page.limit && { cursor: items.at(-1)!.at }) };
   }
   async recordSweep(id: string, sweeps: number, at: string) {
     const cur = this.items.get(id);

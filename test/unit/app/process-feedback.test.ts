@@ -192,6 +192,21 @@ describe('sweep received', () => {
     expect(store.items.get(id)!.sweeps).toBe(0);
   });
 
+  it('pages through every received item, not capped, in batches where the queue has them', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 23; i++) {
+      ids.push(await accept(`item ${i}`));
+      clock.advance(1000);
+    }
+    queue.sent.length = 0;
+    const batches: number[] = [];
+    const batching = { send: queue.send.bind(queue), sendBatch: async (ms: readonly { id: string }[]) => { batches.push(ms.length); queue.sent.push(...ms); } };
+    const r = await sweepReceived({ store, queue: batching, clock, log: silentLog }, { olderThanMs: 0, maxSweeps: 3, countsAsRetry: false, pageSize: 5 });
+    expect(r).toEqual({ requeued: 23, failed: 0 });
+    expect(queue.sent.map((m) => m.id)).toEqual(ids);
+    expect(batches).toEqual([5, 5, 5, 5, 3]);
+  });
+
   it('leaves analyzed items alone', async () => {
     const id = await accept('ok ruim');
     await processFeedback(deps, id);

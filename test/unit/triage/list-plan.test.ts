@@ -6,17 +6,23 @@ import { ListQuerySchema, matchesText, planList } from '../../../shared/domain/t
 const plan = (q: Record<string, string>, sub = 'ana') => planList(ListQuerySchema.parse(q), { sub });
 
 describe('list query planning', () => {
-  it('reads the status partitions of gsi1 for `received`, filtering the rest', () => {
+  it('reads every shard of the status partitions of gsi1 for `received`, filtering the rest', () => {
     const p = plan({ priority: 'urgent,high', assignee: 'me', from: '2030-01-01' });
-    expect(indexPlan(p)).toEqual({ index: 'gsi1', order: 'desc', partitions: ['new', 'open', 'pending'].map((s) => ({ key: `STATUS#${s}`, group: 0 })) });
+    expect(indexPlan(p)).toEqual({
+      index: 'gsi1', order: 'desc',
+      partitions: ['new', 'open', 'pending'].flatMap((s) => [0, 1, 2, 3].map((n) => ({ key: `STATUS#${s}#${n}`, group: 0 }))),
+    });
     expect(p.range).toEqual({ from: '2030-01-01T00:00:00.000Z' });
     expect(p.filters).toEqual({ priorities: ['urgent', 'high'], assignee: 'ana' });
     expect(filterExpression(p.filters).expression).toBe('#priority IN (:pr0, :pr1) AND #assignee = :assignee');
   });
 
-  it('reads status × rank partitions of gsi5 for `priority`, urgent first, the priority filter as keys', () => {
+  it('reads status × rank × shard partitions of gsi5 for `priority`, urgent first, the priority filter as keys', () => {
     const p = plan({ sort: 'priority', status: 'open', priority: 'low,urgent', assignee: 'none' });
-    expect(indexPlan(p).partitions).toEqual([{ key: 'PRIORITY#open#0', group: 0 }, { key: 'PRIORITY#open#3', group: 3 }]);
+    expect(indexPlan(p).partitions).toEqual([
+      ...[0, 1, 2, 3].map((n) => ({ key: `PRIORITY#open#0#${n}`, group: 0 })),
+      ...[0, 1, 2, 3].map((n) => ({ key: `PRIORITY#open#3#${n}`, group: 3 })),
+    ]);
     expect(p.filters).toEqual({ assignee: null });
     expect(filterExpression(p.filters).expression).toBe('attribute_not_exists(#assignee)');
   });
