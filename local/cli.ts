@@ -11,6 +11,8 @@ Commands:
   seed [--items 2000] [--days 90] [--seed 1]
                                 write a realistic demo data set (pt-BR and English) over the last days
   metrics rebuild [--table <t>] recompute the metrics aggregates from the items (locally, or a deployed table)
+  bench [--items 2000] [--concurrency 32] [--json] [--save]
+                                measure the local platform end to end (docs/benchmarks.md)
 `;
 
 const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
@@ -20,6 +22,7 @@ const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>
   users: async () => (await import('./commands/users.command.js')).usersCommand,
   seed: async () => (await import('./commands/seed.command.js')).seedCommand,
   metrics: async () => (await import('./commands/metrics.command.js')).metricsCommand,
+  bench: async () => (await import('./commands/bench.command.js')).benchCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -140,6 +140,11 @@ export class LocalTableStream {
     };
   }
 
+  /** True while records are queued or a batch is being delivered. */
+  get busy(): boolean {
+    return this.running !== undefined || this.queue.length > 0;
+  }
+
   /** Resolves once every queued record was delivered (tests, the CLI). */
   idle(): Promise<void> {
     if (!this.running && this.queue.length === 0) return Promise.resolve();
