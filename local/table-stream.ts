@@ -140,6 +140,11 @@ export class LocalTableStream {
     };
   }
 
+  /** Records queued, not yet delivered (the batch in flight not included). */
+  get backlog(): number {
+    return this.queue.length;
+  }
+
   /** True while records are queued or a batch is being delivered. */
   get busy(): boolean {
     return this.running !== undefined || this.queue.length > 0;

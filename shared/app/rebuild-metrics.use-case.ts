@@ -24,12 +24,13 @@ export interface RebuildSummary {
  * the old aggregates, with each source's ledger reset to what it now contributes. Run it on a quiet
  * system: a reconciliation running meanwhile could be counted on top of the rebuilt figures.
  */
-export async function rebuildMetrics(deps: RebuildMetricsDeps): Promise<RebuildSummary> {
+export async function rebuildMetrics(deps: RebuildMetricsDeps, onProgress: (phase: string, done: number, total?: number) => void = () => {}): Promise<RebuildSummary> {
   const standards = await loadStandards(deps);
   const sources: MetricsSource[] = [];
   const items = new Map<string, Feedback>();
   for await (const source of deps.metricSources.scanSources()) {
     sources.push(source);
+    if (sources.length % 100 === 0) onProgress('read sources', sources.length);
     if (source.kind === 'feedback') items.set(source.item.id, source.item);
   }
   const totals = new Map<string, MetricsDelta & { counters: Record<string, number> }>();
@@ -49,7 +50,9 @@ export async function rebuildMetrics(deps: RebuildMetricsDeps): Promise<RebuildS
     }
   }
   const rows = [...totals.values()];
+  onProgress('write aggregates and ledgers', 0, rows.length + ledgers.length);
   await deps.metrics.replaceAll(rows, ledgers);
+  onProgress('write aggregates and ledgers', rows.length + ledgers.length, rows.length + ledgers.length);
   await deps.metrics.linkRelated(links);
   return { sources: sources.length, contributing: ledgers.length, aggregates: rows.length, days: new Set(rows.map((r) => r.day)).size };
 }

@@ -15,7 +15,7 @@ describe('ouvidor bench --json (a small run)', () => {
       ['bin/ouvidor.mjs', 'bench', '--json', '--quiet', '--items', '24', '--concurrency', '4', '--steady-rate', '10', '--steady-seconds', '1', '--ops-items', '4', '--restart-items', '12'],
       { env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR' }, maxBuffer: 10 * 1024 * 1024 },
     );
-    const r = JSON.parse(stdout) as Record<string, unknown> & { storeOpsPerItem: Record<string, number>; machine: Record<string, unknown> };
+    const r = JSON.parse(stdout) as Record<string, unknown> & { storeOpsPerItem: { reads: number; writes: number; writeUnits: number }; machine: Record<string, unknown> };
     expect(Object.keys(r)).toEqual(expect.arrayContaining([
       'rawStoreWritesPerSec', 'e2eItemsPerSec', 'ratio', 'acceptP50Ms', 'acceptP99Ms', 'readableP99Ms', 'storeOpsPerItem',
       'analyzerDocsPerSec', 'restartCatchUpSec', 'lost', 'doubled', 'items', 'concurrency', 'date', 'machine',
