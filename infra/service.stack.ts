@@ -18,6 +18,7 @@ import { OuvidorDashboard } from './dashboard.construct.js';
 import { OuvidorFunction } from './ouvidor-function.construct.js';
 import type { OuvidorFunctionProps } from './ouvidor-function.construct.js';
 import { PROCESSOR_MAX_BATCHING_WINDOW, PROCESSOR_TIMEOUT } from './stateful.stack.js';
+import { PROCESSOR_BATCH_SIZE, PROCESSOR_MAX_CONCURRENCY } from '../shared/runtime/processing.settings.js';
 import type { StatefulStack } from './stateful.stack.js';
 
 export interface ServiceStackProps extends StackProps {
@@ -118,10 +119,10 @@ export class ServiceStack extends Stack {
     this.processFeedback.attachPolicy(props.stateful.originalsReadWritePolicy);
     this.processFeedback.function.addEventSource(
       new SqsEventSource(queue, {
-        batchSize: 10,
+        batchSize: PROCESSOR_BATCH_SIZE,
         maxBatchingWindow: PROCESSOR_MAX_BATCHING_WINDOW,
         reportBatchItemFailures: true,
-        maxConcurrency: 10,
+        maxConcurrency: PROCESSOR_MAX_CONCURRENCY,
       }),
     );
 

@@ -6,6 +6,7 @@ import { LocalEventBus } from '../shared/adapters/local-event-bus.adapter.js';
 import { republishPendingEvents } from '../shared/app/republish-events.use-case.js';
 import { sweepReceived } from '../shared/app/sweep-received.use-case.js';
 import { resetConfig, config } from '../shared/runtime/config.js';
+import { PROCESSOR_BATCH_SIZE, PROCESSOR_MAX_CONCURRENCY } from '../shared/runtime/processing.settings.js';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { rebuildMetrics } from '../shared/app/rebuild-metrics.use-case.js';
@@ -140,7 +141,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const poller = new SqsPoller(
     clients.sqs,
     async () => (await import('../functions/process-feedback/process-feedback.handler.js')).handler as unknown as SqsHandler,
-    { queueUrl: queue.url, queueArn: queue.arn, functionName: 'process-feedback', batchSize: 10, timeoutMs: PROCESSOR_TIMEOUT_MS, region: env.AWS_REGION!, onError },
+    { queueUrl: queue.url, queueArn: queue.arn, functionName: 'process-feedback', batchSize: PROCESSOR_BATCH_SIZE, concurrency: PROCESSOR_MAX_CONCURRENCY, timeoutMs: PROCESSOR_TIMEOUT_MS, region: env.AWS_REGION!, onError },
   );
   if (!opts.pauseProcessing) poller.start();
 

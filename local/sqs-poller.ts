@@ -9,6 +9,8 @@ export interface PollerOptions {
   readonly queueArn: string;
   readonly functionName: string;
   readonly batchSize: number;
+  /** Batches in flight at once: the event source mapping's `maxConcurrency`. */
+  readonly concurrency?: number;
   readonly timeoutMs: number;
   readonly region: string;
   readonly onError: (e: unknown) => void;
@@ -35,24 +37,25 @@ function toRecord(m: Message, arn: string, region: string): SQSRecord {
 }
 
 /**
- * The local stand-in for Lambda's SQS event source mapping: long-polls batches, invokes the
- * handler with a real SQS event, deletes what succeeded and leaves the reported failures (and
+ * The local stand-in for Lambda's SQS event source mapping: long-polls batches (up to `concurrency`
+ * at once), invokes the handler with a real SQS event, deletes what succeeded and leaves the reported failures (and
  * everything, if the handler throws) to reappear after the visibility timeout; the queue's
  * redrive policy moves a message to the DLQ after its last receive, as on AWS.
  */
 export class SqsPoller {
   private readonly abort = new AbortController();
-  private loop: Promise<void> | undefined;
+  private loops: Promise<void> | undefined;
 
   constructor(private readonly sqs: SQSClient, private readonly handler: () => Promise<SqsHandler>, private readonly opts: PollerOptions) {}
 
+  /** One long-polling loop per concurrent batch, as the event source mapping runs up to `maxConcurrency`. */
   start(): void {
-    this.loop ??= this.run();
+    this.loops ??= Promise.all(Array.from({ length: Math.max(1, this.opts.concurrency ?? 1) }, () => this.run())).then(() => undefined);
   }
 
   async stop(): Promise<void> {
     this.abort.abort();
-    await this.loop;
+    await this.loops;
   }
 
   private async run(): Promise<void> {
