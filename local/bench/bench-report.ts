@@ -25,8 +25,9 @@ export function formatBench(r: BenchResult, targets = true): string {
   const head = `ouvidor bench — ${r.items} items at concurrency ${r.concurrency}, ${r.date}\n${r.machine.model} × ${r.machine.cpus}, Node ${r.machine.node}\n\n`;
   const body = rows.map(([k, v, d]) => `  ${k.padEnd(w0)}  ${v.padStart(w1)}  ${d}`).join('\n');
   const byCommand = ops ? `\n\n  store operations per item by command: ${Object.entries(ops.byCommand).map(([k, v]) => `${k.replace(/Command$/, '')} ${v}`).join(', ')}` : '';
+  const errors = r.platformErrors.count > 0 ? `\n\n  the platform reported ${r.platformErrors.count} errors meanwhile (retried by its own rules), e.g. ${r.platformErrors.examples.join(' | ')}` : '';
   const problems = r.problems.length > 0 ? `\n\nPROBLEMS:\n${r.problems.map((p) => `  - ${p}`).join('\n')}` : '';
-  return `${head}${body}${byCommand}${problems}\n`;
+  return `${head}${body}${byCommand}${errors}${problems}\n`;
 }
 
 /** Writes the result under `key` of the JSON file, keeping its other keys (another bench writes `analyzer`). */

@@ -64,6 +64,8 @@ export interface BenchResult {
   /** What the verification found wrong (empty when lost and doubled are 0). */
   readonly problems: string[];
   readonly steady: { readonly rate: number; readonly seconds: number; readonly requests: number; readonly readableP50Ms: number | null } | null;
+  /** Errors the platform reported meanwhile (retried by its own rules; the verification says whether anything was lost). */
+  readonly platformErrors: { readonly count: number; readonly examples: readonly string[] };
 }
 
 const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -81,8 +83,16 @@ interface Running {
   readonly table: string;
 }
 
+/** What the platform reported as errors during the run (e.g. a processor batch timed out and retried). */
+const platformErrors = { count: 0, examples: [] as string[] };
+
 async function start(dataDir: string, pauseProcessing = false): Promise<Running> {
-  const platform = await startPlatform({ port: 0, host: '127.0.0.1', dataDir, pauseProcessing, onError: (e) => process.stderr.write(`[ouvidor] ${e instanceof Error ? e.message : String(e)}\n`) });
+  const onError = (e: unknown) => {
+    platformErrors.count++;
+    const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    if (platformErrors.examples.length < 5 && !platformErrors.examples.includes(text)) platformErrors.examples.push(text);
+  };
+  const platform = await startPlatform({ port: 0, host: '127.0.0.1', dataDir, pauseProcessing, onError });
   const token = await signLocalToken(config().OUVIDOR_JWT_SECRET!, 'ouvidor-bench', ['admin'], 3600);
   const client = new DynamoDBClient({ region: 'us-east-1', endpoint: platform.emulators.dynamodbEndpoint, credentials });
   return { platform, base: `http://127.0.0.1:${platform.port}`, token, client, table: config().OUVIDOR_TABLE_NAME };
@@ -133,8 +143,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const result: { -readonly [K in keyof BenchResult]: BenchResult[K] } = {
     items: opts.items, concurrency: opts.concurrency, date: new Date().toISOString(), machine: machine(),
     rawStoreWritesPerSec: null, e2eItemsPerSec: null, ratio: null, acceptP50Ms: null, acceptP99Ms: null, readableP99Ms: null,
-    storeOpsPerItem: null, analyzerDocsPerSec: null, restartCatchUpSec: null, lost: 0, doubled: 0, problems: [], steady: null,
+    storeOpsPerItem: null, analyzerDocsPerSec: null, restartCatchUpSec: null, lost: 0, doubled: 0, problems: [], steady: null, platformErrors,
   };
+  platformErrors.count = 0;
+  platformErrors.examples.length = 0;
   let n = 0;
   const next = (count: number): FeedbackInput[] => {
     const bodies = benchBodies(count, { run, seed: 11 + n, offset: n });
