@@ -83,6 +83,25 @@ interface Running {
   readonly table: string;
 }
 
+/** Temporary data folders in use: removed even when the bench is interrupted (Ctrl-C). */
+const scratch = new Set<string>();
+let cleanupInstalled = false;
+function scratchDir(prefix: string): string {
+  if (!cleanupInstalled) {
+    cleanupInstalled = true;
+    process.once('exit', () => {
+      for (const d of scratch) rmSync(d, { recursive: true, force: true });
+    });
+  }
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.add(dir);
+  return dir;
+}
+function dropScratch(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  scratch.delete(dir);
+}
+
 /** What the platform reported as errors during the run (e.g. a processor batch timed out and retried). */
 const platformErrors = { count: 0, examples: [] as string[] };
 
@@ -156,7 +175,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const texts = benchBodies(Math.max(200, Math.min(opts.items, 2000)), { run: 'texts', seed: 5 }).map((b) => b.text);
 
   if (has('raw') || has('e2e') || has('ops') || has('steady')) {
-    const dir = mkdtempSync(join(tmpdir(), 'ouvidor-bench-'));
+    const dir = scratchDir('ouvidor-bench-');
     const r = await start(dir);
     const accepted = new Map<number, string>();
     try {
@@ -215,7 +234,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       result.problems.push(...check.problems);
     } finally {
       await stop(r);
-      rmSync(dir, { recursive: true, force: true });
+      dropScratch(dir);
     }
   }
   if (has('analyzer')) {
@@ -318,7 +337,7 @@ function analyzerDocsPerSec(texts: readonly string[]): number {
  * from that start until every one of them is analyzed with its workflows and metrics done.
  */
 async function restart(opts: BenchOptions, next: (n: number) => FeedbackInput[], run: string, result: Mutable, bar: Bar, settleMs: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'ouvidor-bench-restart-'));
+  const dir = scratchDir('ouvidor-bench-restart-');
   const accepted = new Map<number, string>();
   try {
     const first = await start(dir, true);
@@ -354,7 +373,7 @@ async function restart(opts: BenchOptions, next: (n: number) => FeedbackInput[],
       await stop(second);
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    dropScratch(dir);
   }
 }
 

@@ -64,6 +64,9 @@ export async function benchCommand(argv: string[]): Promise<number> {
   // The functions' logger reads its level when first imported: quiet it before the platform loads (LOG_LEVEL overrides).
   process.env.POWERTOOLS_LOG_LEVEL ??= process.env.LOG_LEVEL ?? 'WARN';
   const { runBench } = await import('../bench/bench.js');
+  // Interrupted: exit through 'exit', where the temporary data folders are removed.
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
   const result = await runBench(opts);
   process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : formatBench(result));
   if (values.save) {
