@@ -1,7 +1,7 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import type { AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { COMPREHEND_IAM_ACTIONS } from '../shared/adapters/comprehend-analyzer.adapter.js';
+import { COMPREHEND_ESCALATIONS, comprehendIamActions, type ComprehendEscalation } from '../shared/adapters/comprehend-analyzer.adapter.js';
 import { DEFAULT_CASCADE_THRESHOLD } from '../shared/adapters/offline-analyzer/confidence.js';
 import { ConsoleSite } from './console-site.construct.js';
 import { ServiceStack } from './service.stack.js';
@@ -10,6 +10,7 @@ import { StatefulStack } from './stateful.stack.js';
 /** Context keys (set in cdk.json or with `cdk synth -c key=value`). */
 export const CONTEXT = {
   cascadeThreshold: 'ouvidor:cascadeThreshold',
+  cascadeEscalate: 'ouvidor:cascadeEscalate',
   originalsRetentionDays: 'ouvidor:originalsRetentionDays',
   logLevel: 'ouvidor:logLevel',
   corsAllowOrigins: 'ouvidor:corsAllowOrigins',
@@ -41,11 +42,13 @@ export function createOuvidorApp(props: AppProps = {}): OuvidorApp {
     originalsRetentionDays: positiveInt(ctx(CONTEXT.originalsRetentionDays), 90, CONTEXT.originalsRetentionDays),
     threatProtection: bool(ctx(CONTEXT.threatProtection), true),
   });
+  const cascadeEscalate = escalation(ctx(CONTEXT.cascadeEscalate), CONTEXT.cascadeEscalate);
   const service = new ServiceStack(app, 'OuvidorService', {
     stackName: 'ouvidor-service',
     description: 'Ouvidor compute: HTTP API, Lambda functions, EventBridge bus, schedules',
     stateful,
     cascadeThreshold: unitInterval(ctx(CONTEXT.cascadeThreshold), DEFAULT_CASCADE_THRESHOLD, CONTEXT.cascadeThreshold),
+    cascadeEscalate,
     logLevel: String(ctx(CONTEXT.logLevel) ?? 'INFO').toUpperCase(),
     corsAllowOrigins: list(ctx(CONTEXT.corsAllowOrigins), ['*']),
     inboundEmailRecipients: list(ctx(CONTEXT.inboundEmailRecipients), []),
@@ -53,8 +56,8 @@ export function createOuvidorApp(props: AppProps = {}): OuvidorApp {
     emailFrom: String(ctx(CONTEXT.emailFrom) ?? '"Ouvidor" <feedback@example.com>'),
   });
   service.addStackDependency(stateful);
-  // The cascade engine (the AWS default) calls Comprehend: exactly the actions its adapter uses.
-  service.grantComprehendToProcessor(COMPREHEND_IAM_ACTIONS);
+  // The cascade engine (the AWS default) calls Comprehend: exactly the actions its adapter uses in the configured mode.
+  service.grantComprehendToProcessor(comprehendIamActions(cascadeEscalate));
 
   const consoleStack = new Stack(app, 'OuvidorConsole', {
     stackName: 'ouvidor-console',
@@ -82,6 +85,13 @@ function unitInterval(value: unknown, fallback: number, key: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`Context ${key} must be a number in [0, 1], got ${String(value)}`);
   return n;
+}
+
+function escalation(value: unknown, key: string): ComprehendEscalation {
+  if (value === undefined || value === null || value === '') return 'sentiment';
+  const found = COMPREHEND_ESCALATIONS.find((m) => m === value);
+  if (found === undefined) throw new Error(`Context ${key} must be one of ${COMPREHEND_ESCALATIONS.join(', ')}, got ${String(value)}`);
+  return found;
 }
 
 function bool(value: unknown, fallback: boolean): boolean {

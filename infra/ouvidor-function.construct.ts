@@ -19,11 +19,10 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { TABLE_INDEXES } from '../shared/adapters/dynamo-table.definition.js';
 
-export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { LAMBDA_BUNDLING } from './lambda-bundling.js';
+import { REPO_ROOT } from './repo-root.js';
 
-/** Defines `require` inside the ESM bundle for CommonJS dependencies that call it. */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+export { REPO_ROOT };
 
 const TABLE_READ_ACTIONS = [
   'dynamodb:GetItem',
@@ -61,6 +60,12 @@ export interface OuvidorFunctionProps {
   readonly logRetention?: RetentionDays;
   /** LOG_LEVEL value (DEBUG | INFO | WARN | ERROR). @default INFO */
   readonly logLevel?: string;
+  /**
+   * Load the source map at init (`NODE_OPTIONS=--enable-source-maps`: stack traces point at the
+   * TypeScript). The map is always deployed beside the bundle; loading it costs init time, so it is
+   * off unless asked (also by setting that variable on the function when debugging). @default false
+   */
+  readonly sourceMapsAtRuntime?: boolean;
 }
 
 /**
@@ -111,18 +116,19 @@ export class OuvidorFunction extends Construct {
       environment: {
         ...props.environment,
         LOG_LEVEL: logLevel,
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(props.sourceMapsAtRuntime && { NODE_OPTIONS: '--enable-source-maps' }),
       },
+      // One definition shared with local/bench/bundles.ts (what is measured is what is deployed).
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        externalModules: ['@aws-sdk/*'],
+        target: LAMBDA_BUNDLING.target,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        banner: LAMBDA_BUNDLING.banner,
+        minify: LAMBDA_BUNDLING.minify,
+        sourceMap: LAMBDA_BUNDLING.sourceMap,
+        sourcesContent: LAMBDA_BUNDLING.sourcesContent,
+        externalModules: [...LAMBDA_BUNDLING.externalModules],
       },
     });
 

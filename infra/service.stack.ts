@@ -29,6 +29,8 @@ export interface ServiceStackProps extends StackProps {
   >;
   /** OUVIDOR_CASCADE_THRESHOLD (context `ouvidor:cascadeThreshold`). */
   readonly cascadeThreshold: number;
+  /** OUVIDOR_CASCADE_ESCALATE (context `ouvidor:cascadeEscalate`): what an unsure item asks Comprehend. @default 'sentiment' */
+  readonly cascadeEscalate?: 'sentiment' | 'all';
   /** LOG_LEVEL of every function (context `ouvidor:logLevel`). */
   readonly logLevel: string;
   /** CORS origins for the console (context `ouvidor:corsAllowOrigins`). */
@@ -87,6 +89,7 @@ export class ServiceStack extends Stack {
       OUVIDOR_BUCKET_NAME: originalsBucket.bucketName,
       OUVIDOR_ANALYZER: 'cascade',
       OUVIDOR_CASCADE_THRESHOLD: String(props.cascadeThreshold),
+      OUVIDOR_CASCADE_ESCALATE: props.cascadeEscalate ?? 'sentiment',
       OUVIDOR_AUTH_MODE: 'cognito',
       OUVIDOR_AUTH_ISSUER: `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`,
       OUVIDOR_AUTH_AUDIENCE: userPoolClient.userPoolClientId,

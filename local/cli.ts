@@ -13,6 +13,7 @@ Commands:
   metrics rebuild [--table <t>] recompute the metrics aggregates from the items (locally, or a deployed table)
   bench [--items 2000] [--concurrency 32] [--json] [--save]
                                 measure the local platform end to end (docs/benchmarks.md)
+  cost [--json] [--region r]    cost per million items of the synthesized deployment (list prices, stated assumptions)
 `;
 
 const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
@@ -23,6 +24,7 @@ const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>
   seed: async () => (await import('./commands/seed.command.js')).seedCommand,
   metrics: async () => (await import('./commands/metrics.command.js')).metricsCommand,
   bench: async () => (await import('./commands/bench.command.js')).benchCommand,
+  cost: async () => (await import('./commands/cost.command.js')).costCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

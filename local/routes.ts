@@ -21,7 +21,7 @@ export const LOCAL_ONLY_ROUTE_KEYS: readonly string[] = ['POST /v1/auth/login', 
 /** Users, login, canned replies, the OpenAPI document and the widget's preflight. */
 const TEAM_ROUTES: readonly Route[] = [
   { method: 'OPTIONS', path: '/v1/feedback', functionName: 'ingest-web', load: () => import('../functions/ingest-web/ingest-web.handler.js') },
-  { method: 'POST', path: '/v1/auth/login', functionName: 'login', load: () => import('../functions/login/login.handler.js') },
+  { method: 'POST', path: '/v1/auth/login', functionName: 'login', load: () => import('./admin/login.handler.js') },
   { method: 'GET', path: '/v1/users', functionName: 'users', load: () => import('../functions/users/users.handler.js') },
   { method: 'POST', path: '/v1/users', functionName: 'users', load: () => import('../functions/users/users.handler.js') },
   { method: 'GET', path: '/v1/canned-replies', functionName: 'canned-replies', load: () => import('../functions/canned-replies/canned-replies.handler.js') },

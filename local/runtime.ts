@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AddressInfo } from 'node:net';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { LocalEventBus } from '../shared/adapters/local-event-bus.adapter.js';
 import { republishPendingEvents } from '../shared/app/republish-events.use-case.js';
 import { sweepReceived } from '../shared/app/sweep-received.use-case.js';
 import { resetConfig, config } from '../shared/runtime/config.js';
@@ -11,7 +10,10 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { rebuildMetrics } from '../shared/app/rebuild-metrics.use-case.js';
 import { sourceOfKeys } from '../shared/domain/metrics/metrics-contribution.js';
-import { awsClients, buildContainer, container, setContainer, type Container } from '../shared/runtime/container.js';
+import { composeWith } from '../shared/runtime/compose/capability.js';
+import { logger } from '../shared/runtime/logger.js';
+import { awsClients, buildContainer, type Container } from './container.js';
+import { LocalEventBus } from './local-event-bus.adapter.js';
 import { lambdaContext } from './lambda-context.js';
 import { LocalTableStream, setActiveTableStream } from './table-stream.js';
 import { jwtSecret, localSecret } from './data-dir.js';
@@ -121,8 +123,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   // The same clients as the provisioning above (endpoints do not change), observed from here on.
   tableStream.attach(clients.dynamodb);
   setActiveTableStream(tableStream);
-  setContainer(buildContainer(config(), clients));
-  const c = container();
+  // The one override seam: the handlers of this process use the clients observed here and the in-process bus.
+  const bus = new LocalEventBus((error, event) => logger.error('event subscriber failed', { eventId: event.id, error: String(error) }));
+  composeWith({ dynamodb: clients.dynamodb, sqs: clients.sqs, s3: clients.s3, bus });
+  const c = buildContainer();
   // The stream lives in memory: a run that stopped with changes undelivered left the marker file.
   if (missedChanges) {
     await rebuildMetrics(c);
@@ -179,7 +183,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       );
       const depth = Object.values(out.Attributes ?? {}).reduce((sum, v) => sum + Number(v ?? 0), 0);
       if (depth > 0) return false;
-      if (c.bus instanceof LocalEventBus && c.bus.pending > 0) return false;
+      if (bus.pending > 0) return false;
       return !tableStream.busy;
     },
     stop: () =>
@@ -197,7 +201,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         });
         await poller.stop();
         await emulators.stop();
-        setContainer(undefined);
+        composeWith(undefined);
       })()),
   };
 }

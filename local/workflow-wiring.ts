@@ -1,7 +1,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import { LocalEventBus } from '../shared/adapters/local-event-bus.adapter.js';
+import { LocalEventBus } from './local-event-bus.adapter.js';
 import type { DomainEvent } from '../shared/domain/feedback-events.schema.js';
-import type { Container } from '../shared/runtime/container.js';
+import type { Container } from './container.js';
 import { lambdaContext } from './lambda-context.js';
 
 /** The EventBridge event a rule target receives for a published domain event. */

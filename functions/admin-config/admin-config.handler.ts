@@ -1,6 +1,7 @@
 import { readConfig, rulesAsText, writeConfig, type ConfigName } from '../../shared/app/admin-config.use-case.js';
 import { NotFoundError, OuvidorError } from '../../shared/domain/errors.js';
-import { container } from '../../shared/runtime/container.js';
+import { configStore } from '../../shared/runtime/compose/configs.js';
+import { clock } from '../../shared/runtime/compose/basics.js';
 import { json, readBody } from '../../shared/runtime/http.middleware.js';
 import { apiHandler } from '../../shared/runtime/api-handler.js';
 
@@ -26,7 +27,7 @@ export const handler = apiHandler(['admin'])
   .handler(async (event) => {
     const name = event.pathParameters?.name as ConfigName;
     if (!NAMES.includes(name)) throw new NotFoundError(`No configuration '${name}'; use one of: ${NAMES.join(', ')}.`);
-    const c = container();
+    const c = { configs: configStore(), clock: clock() };
     if (event.requestContext.http.method === 'GET') {
       const view = await readConfig(c, name);
       if (name === 'rules' && event.queryStringParameters?.format === 'yaml') {

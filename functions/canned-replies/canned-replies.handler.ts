@@ -1,6 +1,7 @@
 import { createCannedReply, deleteCannedReply, listCannedReplies, updateCannedReply } from '../../shared/app/canned-replies.use-case.js';
 import { ForbiddenError, OuvidorError } from '../../shared/domain/errors.js';
-import { container } from '../../shared/runtime/container.js';
+import { cannedReplyStore } from '../../shared/runtime/compose/canned-replies.js';
+import { clock } from '../../shared/runtime/compose/basics.js';
 import { json, readBody } from '../../shared/runtime/http.middleware.js';
 import { apiHandler } from '../../shared/runtime/api-handler.js';
 
@@ -23,7 +24,7 @@ export const handler = apiHandler(['admin', 'agent'])
     if (method === 'POST' || method === 'PUT') await body.before!(request);
   })
   .handler(async (event) => {
-    const c = container();
+    const c = { cannedReplies: cannedReplyStore(), clock: clock() };
     const by = event.principal?.sub ?? 'admin';
     const id = event.pathParameters?.id ?? '';
     switch (event.requestContext.http.method) {

@@ -1,5 +1,5 @@
 import { getCustomer } from '../../shared/app/get-customer.use-case.js';
-import { container } from '../../shared/runtime/container.js';
+import { customerStore } from '../../shared/runtime/compose/customers.js';
 import { json } from '../../shared/runtime/http.middleware.js';
 import { apiHandler } from '../../shared/runtime/api-handler.js';
 
@@ -7,5 +7,5 @@ import { apiHandler } from '../../shared/runtime/api-handler.js';
 export const handler = apiHandler(['admin', 'agent'])
   .handler(async (event) => {
     const q = event.queryStringParameters ?? {};
-    return json(200, await getCustomer(container(), event.pathParameters?.id ?? '', { limit: q.limit ? Number(q.limit) || 50 : 50, cursor: q.cursor }));
+    return json(200, await getCustomer({ customers: customerStore() }, event.pathParameters?.id ?? '', { limit: q.limit ? Number(q.limit) || 50 : 50, cursor: q.cursor }));
   });

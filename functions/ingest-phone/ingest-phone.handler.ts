@@ -1,5 +1,9 @@
 import { ingestTranscript } from '../../shared/app/ingest-transcript.use-case.js';
-import { container } from '../../shared/runtime/container.js';
+import { feedbackStore } from '../../shared/runtime/compose/store.js';
+import { feedbackQueue } from '../../shared/runtime/compose/sqs.js';
+import { clock, log } from '../../shared/runtime/compose/basics.js';
+import { telemetry } from '../../shared/runtime/compose/telemetry.js';
+import { objectStore } from '../../shared/runtime/compose/objects.js';
 import { json, readBody } from '../../shared/runtime/http.middleware.js';
 import { apiHandler } from '../../shared/runtime/api-handler.js';
 
@@ -17,7 +21,7 @@ export const handler = apiHandler(['admin', 'agent'])
       ...(q.customerEmail && { email: q.customerEmail }),
       ...(q.customerName && { name: q.customerName }),
     };
-    const result = await ingestTranscript(container(), {
+    const result = await ingestTranscript({ store: feedbackStore(), queue: feedbackQueue(), clock: clock(), log: log(), telemetry: telemetry(), objects: objectStore() }, {
       json: event.parsedBody!.value,
       customer,
       ...(q.agentSpeaker && { agentSpeaker: q.agentSpeaker }),

@@ -7,7 +7,10 @@ import { formToFeedbackInput } from '../../shared/domain/feedback-input.schema.j
 import { honeypotValue, withoutHoneypot } from '../../shared/domain/honeypot.js';
 import { config } from '../../shared/runtime/config.js';
 import { cors, parseOrigins } from '../../shared/runtime/cors.middleware.js';
-import { container } from '../../shared/runtime/container.js';
+import { feedbackStore } from '../../shared/runtime/compose/store.js';
+import { feedbackQueue } from '../../shared/runtime/compose/sqs.js';
+import { clock, log } from '../../shared/runtime/compose/basics.js';
+import { telemetry } from '../../shared/runtime/compose/telemetry.js';
 import { html, json, jsonErrors, readBody, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
@@ -35,7 +38,7 @@ export const handler = middy<HttpEvent, HttpResult>()
       return json(202, { id, status: 'accepted' }, { location: `/v1/feedback/${id}` });
     }
     const key = event.headers['idempotency-key']?.trim();
-    const result = await ingestFeedback(container(), {
+    const result = await ingestFeedback({ store: feedbackStore(), queue: feedbackQueue(), clock: clock(), log: log(), telemetry: telemetry() }, {
       body: isForm ? formToFeedbackInput(parsed.value) : withoutHoneypot(parsed.value),
       channel: isForm ? 'web' : 'api',
       source: { provider: isForm ? 'web-form' : 'api', ...(key && { externalId: key }) },

@@ -3,7 +3,13 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { triageFeedback } from '../../shared/app/triage-feedback.use-case.js';
 import { PatchFeedbackSchema } from '../../shared/domain/triage/triage.schema.js';
-import { container } from '../../shared/runtime/container.js';
+import { feedbackStore } from '../../shared/runtime/compose/store.js';
+import { timelineStore } from '../../shared/runtime/compose/workflow-stores.js';
+import { configStore } from '../../shared/runtime/compose/configs.js';
+import { eventBus } from '../../shared/runtime/compose/bus.js';
+import { clock, log } from '../../shared/runtime/compose/basics.js';
+import { telemetry } from '../../shared/runtime/compose/telemetry.js';
+import { tokenVerifier } from '../../shared/runtime/compose/verifier.js';
 import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
@@ -16,11 +22,11 @@ export const handler = middy<HttpEvent, HttpResult>()
   .use(httpHeaderNormalizer())
   .use(jsonErrors(logger))
   .use(versionConflicts())
-  .use(requireRole(() => container().verifier, ['admin', 'agent']))
+  .use(requireRole(tokenVerifier, ['admin', 'agent']))
   .use(readBody({ maxBytes: TRIAGE_MAX_BODY_BYTES, accept: ['json'] }))
   .handler(async (event) => {
     const { version, ...changes } = bodyOf(event, PatchFeedbackSchema);
     const expectedVersion = expectedVersionOf(event, version);
-    const fb = await triageFeedback(container(), event.pathParameters?.id ?? '', changes, { expectedVersion, actor: actorOf(event) });
+    const fb = await triageFeedback({ store: feedbackStore(), timeline: timelineStore(), configs: configStore(), bus: eventBus(), clock: clock(), log: log(), telemetry: telemetry() }, event.pathParameters?.id ?? '', changes, { expectedVersion, actor: actorOf(event) });
     return json(200, fb, { etag: `"${fb.version}"` });
   });

@@ -4,7 +4,14 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { processFeedback } from '../../shared/app/process-feedback.use-case.js';
 import { parseProcessMessage } from '../../shared/domain/process-message.schema.js';
-import { container } from '../../shared/runtime/container.js';
+import { feedbackStore } from '../../shared/runtime/compose/store.js';
+import { analyzer } from '../../shared/runtime/compose/analyzer.js';
+import { eventBus } from '../../shared/runtime/compose/bus.js';
+import { objectStore } from '../../shared/runtime/compose/objects.js';
+import { customerStore } from '../../shared/runtime/compose/customers.js';
+import { redactor } from '../../shared/runtime/compose/redactor.js';
+import { clock, log } from '../../shared/runtime/compose/basics.js';
+import { telemetry } from '../../shared/runtime/compose/telemetry.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
@@ -17,7 +24,7 @@ const recordHandler = async (record: SQSRecord): Promise<string> => {
     logger.error('malformed queue message dropped', { messageId: record.messageId });
     return 'malformed';
   }
-  return processFeedback(container(), message.id);
+  return processFeedback({ store: feedbackStore(), analyzer: analyzer(), bus: eventBus(), objects: objectStore(), customers: customerStore(), redactor: redactor(), clock: clock(), log: log(), telemetry: telemetry() }, message.id);
 };
 
 /** SQS → analyze → conditional write → feedback.analyzed; failed records are retried alone. */

@@ -3,7 +3,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { recordMetrics } from '../../shared/app/record-metrics.use-case.js';
 import { sourceIdOf, sourceOfKeys } from '../../shared/domain/metrics/metrics-contribution.js';
-import { container } from '../../shared/runtime/container.js';
+import { feedbackStore } from '../../shared/runtime/compose/store.js';
+import { surveyStore } from '../../shared/runtime/compose/surveys.js';
+import { metricsStore, metricSources } from '../../shared/runtime/compose/metrics.js';
+import { configStore } from '../../shared/runtime/compose/configs.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
@@ -26,7 +29,7 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
       const sequence = record.dynamodb?.SequenceNumber;
       if (ref && sequence && !firstRecordOf.has(sourceIdOf(ref))) firstRecordOf.set(sourceIdOf(ref), sequence);
     }
-    const c = container();
+    const c = { store: feedbackStore(), surveys: surveyStore(), metrics: metricsStore(), metricSources: metricSources(), configs: configStore() };
     const { changed, failed } = await recordMetrics(c, [...firstRecordOf.keys()]);
     for (const f of failed) logger.error('metrics reconciliation failed', { sourceId: f.sourceId, error: String(f.error) });
     if (changed > 0) logger.debug('metrics reconciled', { changed, sources: firstRecordOf.size });

@@ -3,7 +3,14 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SESEvent } from 'aws-lambda';
 import { ingestEmail } from '../../shared/app/ingest-email.use-case.js';
 import { isOuvidorError } from '../../shared/domain/errors.js';
-import { container } from '../../shared/runtime/container.js';
+import { feedbackStore } from '../../shared/runtime/compose/store.js';
+import { feedbackQueue } from '../../shared/runtime/compose/sqs.js';
+import { clock, log } from '../../shared/runtime/compose/basics.js';
+import { telemetry } from '../../shared/runtime/compose/telemetry.js';
+import { objectStore } from '../../shared/runtime/compose/objects.js';
+import { threadStore } from '../../shared/runtime/compose/threads.js';
+import { redactor } from '../../shared/runtime/compose/redactor.js';
+import { emailParser } from '../../shared/runtime/compose/email-parser.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
@@ -19,7 +26,7 @@ export const handler = middy<SESEvent, void>()
   .use(injectLambdaContext(logger))
   .use(flushTelemetry())
   .handler(async (event) => {
-    const c = container();
+    const c = { store: feedbackStore(), queue: feedbackQueue(), clock: clock(), log: log(), telemetry: telemetry(), objects: objectStore(), threads: threadStore(), redactor: redactor(), parseEmail: emailParser() };
     for (const record of event.Records) {
       const { mail, receipt } = record.ses;
       const key = `${INBOUND_EMAIL_PREFIX}${mail.messageId}`;

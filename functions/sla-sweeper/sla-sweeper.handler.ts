@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { sweepSla, type SlaSweepResult } from '../../shared/app/sweep-sla.use-case.js';
-import { container } from '../../shared/runtime/container.js';
+import { workflowDeps } from '../../shared/runtime/compose/workflow.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
@@ -10,7 +10,7 @@ export const handler = middy<unknown, SlaSweepResult>()
   .use(injectLambdaContext(logger))
   .use(flushTelemetry())
   .handler(async () => {
-    const result = await sweepSla(container());
+    const result = await sweepSla(workflowDeps());
     if (result.warned + result.escalated + result.failed > 0) logger.info('sla sweep', { ...result });
     return result;
   });

@@ -5,7 +5,12 @@ import { receiveSocialWebhook } from '../../shared/app/receive-social-webhook.us
 import { ChannelNotConfiguredError, UnknownChannelError } from '../../shared/domain/channel.errors.js';
 import { ForbiddenError, PayloadTooLargeError } from '../../shared/domain/errors.js';
 import { SocialProviderSchema } from '../../shared/domain/social-mention.schema.js';
-import { container, socialWebhookProviders } from '../../shared/runtime/container.js';
+import { feedbackStore } from '../../shared/runtime/compose/store.js';
+import { feedbackQueue } from '../../shared/runtime/compose/sqs.js';
+import { clock, log } from '../../shared/runtime/compose/basics.js';
+import { telemetry } from '../../shared/runtime/compose/telemetry.js';
+import { objectStore } from '../../shared/runtime/compose/objects.js';
+import { socialWebhookProviders } from '../../shared/runtime/compose/social.js';
 import { json, jsonErrors, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
@@ -31,6 +36,6 @@ export const handler = middy<HttpEvent, HttpResult>()
     }
     const rawBody = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
     if (rawBody.length > MAX_BYTES) throw new PayloadTooLargeError(MAX_BYTES);
-    const result = await receiveSocialWebhook(container(), provider, { rawBody, headers: event.headers, nowMs: Date.now() });
+    const result = await receiveSocialWebhook({ store: feedbackStore(), queue: feedbackQueue(), clock: clock(), log: log(), telemetry: telemetry(), objects: objectStore() }, provider, { rawBody, headers: event.headers, nowMs: Date.now() });
     return json(200, result);
   });

@@ -2,7 +2,9 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { standardsPage } from '../../shared/app/standards-page.use-case.js';
-import { container } from '../../shared/runtime/container.js';
+import { configStore } from '../../shared/runtime/compose/configs.js';
+import { metricsStore } from '../../shared/runtime/compose/metrics.js';
+import { clock } from '../../shared/runtime/compose/basics.js';
 import { jsonErrors, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { standardsHtml, standardsLocale, standardsPageHtml } from '../../shared/runtime/standards.page.js';
@@ -18,5 +20,5 @@ export const handler = middy<HttpEvent, HttpResult>()
   .use(jsonErrors(logger))
   .handler(async (event) => {
     const locale = standardsLocale(event.queryStringParameters?.lang, event.headers?.['accept-language']);
-    return standardsHtml(locale, standardsPageHtml(locale, await standardsPage(container())));
+    return standardsHtml(locale, standardsPageHtml(locale, await standardsPage({ configs: configStore(), metrics: metricsStore(), clock: clock() })));
   });

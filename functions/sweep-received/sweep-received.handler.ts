@@ -2,7 +2,11 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { sweepReceived, type SweepResult } from '../../shared/app/sweep-received.use-case.js';
 import { republishPendingEvents } from '../../shared/app/republish-events.use-case.js';
-import { container } from '../../shared/runtime/container.js';
+import { feedbackStore } from '../../shared/runtime/compose/store.js';
+import { feedbackQueue } from '../../shared/runtime/compose/sqs.js';
+import { eventBus } from '../../shared/runtime/compose/bus.js';
+import { clock, log } from '../../shared/runtime/compose/basics.js';
+import { telemetry } from '../../shared/runtime/compose/telemetry.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
@@ -17,8 +21,9 @@ export const handler = middy<unknown, SweepResult & { republished: number }>()
   .use(injectLambdaContext(logger))
   .use(flushTelemetry())
   .handler(async () => {
-    const swept = await sweepReceived(container(), { olderThanMs, maxSweeps: 3, countsAsRetry: true });
+    const c = { store: feedbackStore(), queue: feedbackQueue(), bus: eventBus(), clock: clock(), log: log(), telemetry: telemetry() };
+    const swept = await sweepReceived(c, { olderThanMs, maxSweeps: 3, countsAsRetry: true });
     // Resolutions whose event was saved but not confirmed published a minute ago.
-    const republished = await republishPendingEvents(container(), { olderThanMs: 60_000 });
+    const republished = await republishPendingEvents(c, { olderThanMs: 60_000 });
     return { ...swept, republished };
   });

@@ -3,7 +3,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { EventBridgeEvent, S3Event } from 'aws-lambda';
 import { ingestTranscript } from '../../shared/app/ingest-transcript.use-case.js';
 import { isOuvidorError } from '../../shared/domain/errors.js';
-import { container } from '../../shared/runtime/container.js';
+import { feedbackStore } from '../../shared/runtime/compose/store.js';
+import { feedbackQueue } from '../../shared/runtime/compose/sqs.js';
+import { clock, log } from '../../shared/runtime/compose/basics.js';
+import { telemetry } from '../../shared/runtime/compose/telemetry.js';
+import { objectStore } from '../../shared/runtime/compose/objects.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 
@@ -25,7 +29,7 @@ export const handler = middy<S3Event | ObjectCreated, void>()
   .use(injectLambdaContext(logger))
   .use(flushTelemetry())
   .handler(async (event) => {
-    const c = container();
+    const c = { store: feedbackStore(), queue: feedbackQueue(), clock: clock(), log: log(), telemetry: telemetry(), objects: objectStore() };
     for (const key of keysOf(event)) {
       const bytes = await c.objects.get(key);
       if (!bytes) {

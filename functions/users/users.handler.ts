@@ -1,5 +1,6 @@
 import { createUser, listUsers } from '../../shared/app/users.use-case.js';
-import { container } from '../../shared/runtime/container.js';
+import { userDirectory } from '../../shared/runtime/compose/users.js';
+import { clock } from '../../shared/runtime/compose/basics.js';
 import { json, readBody } from '../../shared/runtime/http.middleware.js';
 import { apiHandler } from '../../shared/runtime/api-handler.js';
 
@@ -14,7 +15,7 @@ export const handler = apiHandler(['admin'])
     if (request.event.requestContext.http.method === 'POST') await body.before!(request);
   })
   .handler(async (event) => {
-    const c = container();
+    const c = { users: userDirectory(), clock: clock() };
     if (event.requestContext.http.method === 'GET') return json(200, await listUsers(c));
     const created = await createUser(c, event.parsedBody?.value);
     return json(201, created, { location: `/v1/users/${encodeURIComponent(created.user.email)}`, 'cache-control': 'no-store' });

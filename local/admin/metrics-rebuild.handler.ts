@@ -1,6 +1,6 @@
 import { rebuildMetrics } from '../../shared/app/rebuild-metrics.use-case.js';
 import { apiHandler } from '../../shared/runtime/api-handler.js';
-import { container } from '../../shared/runtime/container.js';
+import { buildContainer } from '../container.js';
 import { json } from '../../shared/runtime/http.middleware.js';
 import { activeTableStream } from '../table-stream.js';
 import { finishJob, progressOf } from './job-progress.js';
@@ -17,7 +17,7 @@ export const handler = apiHandler(['admin'], { timeoutEarlyInMillis: 0 }).handle
     // What is queued lands first: the rebuild then starts from a quiet table.
     const stream = activeTableStream();
     if (stream) await drained(stream, (done, total) => report('pending changes', done, total));
-    return json(200, await rebuildMetrics(container(), report));
+    return json(200, await rebuildMetrics(buildContainer(), report));
   } finally {
     finishJob('metrics-rebuild');
   }

@@ -1,6 +1,6 @@
-import { seedData } from '../../shared/app/seed-data.use-case.js';
+import { seedData } from '../seed/seed-data.use-case.js';
 import { NotFoundError } from '../../shared/domain/errors.js';
-import { container } from '../../shared/runtime/container.js';
+import { buildContainer } from '../container.js';
 import { apiHandler } from '../../shared/runtime/api-handler.js';
 import { json, readBody } from '../../shared/runtime/http.middleware.js';
 import { activeTableStream, type LocalTableStream } from '../table-stream.js';
@@ -16,7 +16,7 @@ import { finishJob, progressOf } from './job-progress.js';
 export const handler = apiHandler(['admin'], { timeoutEarlyInMillis: 0 })
   .use(readBody({ maxBytes: 1024, accept: ['json'] }))
   .handler(async (event) => {
-    const c = container();
+    const c = buildContainer();
     if (c.config.OUVIDOR_AUTH_MODE !== 'local') throw new NotFoundError('Seeding exists in the local runtime only.');
     const report = progressOf('seed');
     try {

@@ -1,7 +1,7 @@
 import type { FeedbackInput } from '../../shared/domain/feedback-input.schema.js';
-import { customerPool, firstName, SEED_AGENTS, type SeedTopic } from '../../shared/app/seed/seed-people.js';
-import { seededRandom } from '../../shared/app/seed/seed-random.js';
-import { composeText } from '../../shared/app/seed/seed-texts.js';
+import { customerPool, firstName, SEED_AGENTS, type SeedTopic } from '../seed/seed-people.js';
+import { seededRandom } from '../seed/seed-random.js';
+import { composeText } from '../seed/seed-texts.js';
 
 /** Topics as the seed data set mixes them (complaints, praise, questions, suggestions, other). */
 const TOPICS: ReadonlyArray<readonly [SeedTopic, number]> = [

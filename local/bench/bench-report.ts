@@ -20,6 +20,13 @@ export function formatBench(r: BenchResult, targets = true): string {
     ['lost', String(r.lost), 'accepted items not processed (must be 0)'],
     ['doubled', String(r.doubled), 'items stored, acknowledged or counted twice (must be 0)'],
   ];
+  if (r.bundles) {
+    const figures = Object.values(r.bundles);
+    const largest = Math.max(...figures.map((f) => f.bytes));
+    const slowest = Math.max(...figures.map((f) => f.initMs));
+    const floor = Math.max(...figures.map((f) => f.emptyInitMs));
+    rows.splice(rows.length - 2, 0, ['bundles', `≤ ${Math.round(largest / 1024)} KB, init ≤ ${slowest} ms`, `${figures.length} functions; an empty module inits in ${floor} ms${t(' (targets ≤ 300 KB, ≤ 250 ms)')}`]);
+  }
   const w0 = Math.max(...rows.map((x) => x[0].length));
   const w1 = Math.max(...rows.map((x) => x[1].length));
   const head = `ouvidor bench — ${r.items} items at concurrency ${r.concurrency}, ${r.date}\n${r.machine.model} × ${r.machine.cpus}, Node ${r.machine.node}\n\n`;

@@ -29,6 +29,8 @@ export interface BenchOptions {
   readonly opsItems: number;
   /** Items left `received` for the restart phase. */
   readonly restartItems: number;
+  /** Fresh node processes per function for the module-init median (bundles phase). */
+  readonly bundleRuns?: number;
   readonly phases: ReadonlySet<Phase>;
   /** Progress options (stream, silent) for every phase. */
   readonly progress?: Omit<ProgressOptions, 'total'>;
@@ -64,6 +66,8 @@ export interface BenchResult {
   /** What the verification found wrong (empty when lost and doubled are 0). */
   readonly problems: string[];
   readonly steady: { readonly rate: number; readonly seconds: number; readonly requests: number; readonly readableP50Ms: number | null } | null;
+  /** Per function: its minified bundle without the SDK the runtime provides, and the median module init beside an empty module's (`local/bench/bundles.ts`). */
+  readonly bundles: Record<string, { readonly bytes: number; readonly initMs: number; readonly emptyInitMs: number }> | null;
   /** Errors the platform reported meanwhile (retried by its own rules; the verification says whether anything was lost). */
   readonly platformErrors: { readonly count: number; readonly examples: readonly string[] };
 }
@@ -162,7 +166,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const result: { -readonly [K in keyof BenchResult]: BenchResult[K] } = {
     items: opts.items, concurrency: opts.concurrency, date: new Date().toISOString(), machine: machine(),
     rawStoreWritesPerSec: null, e2eItemsPerSec: null, ratio: null, acceptP50Ms: null, acceptP99Ms: null, readableP99Ms: null,
-    storeOpsPerItem: null, analyzerDocsPerSec: null, restartCatchUpSec: null, lost: 0, doubled: 0, problems: [], steady: null, platformErrors,
+    storeOpsPerItem: null, analyzerDocsPerSec: null, restartCatchUpSec: null, lost: 0, doubled: 0, problems: [], steady: null, bundles: null, platformErrors,
   };
   platformErrors.count = 0;
   platformErrors.examples.length = 0;
@@ -243,6 +247,15 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     b.finish(`${result.analyzerDocsPerSec} docs/s per CPU-second`);
   }
   if (has('restart')) await restart(opts, next, run, result, bar, settleMs);
+  if (has('bundles')) {
+    const { measureBundles } = await import('./bundles.js');
+    const b = bar('bundles');
+    const figures = await measureBundles({ runs: opts.bundleRuns ?? 10, onProgress: (done, total) => b.update(done, total) });
+    result.bundles = Object.fromEntries(figures.map((f) => [f.name, { bytes: f.bytes, initMs: f.initMs, emptyInitMs: f.emptyInitMs }]));
+    const largest = Math.max(...figures.map((f) => f.bytes));
+    const slowest = Math.max(...figures.map((f) => f.initMs));
+    b.finish(`largest ${Math.round(largest / 1024)} KB, slowest init ${slowest} ms`);
+  }
   return result;
 }
 

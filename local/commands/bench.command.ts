@@ -5,8 +5,8 @@ import { PHASES, type Phase } from '../bench/bench-phases.js';
 import { formatBench, saveUnder } from '../bench/bench-report.js';
 
 const USAGE = `Usage:
-  ouvidor bench [--items 2000] [--concurrency 32] [--only raw,e2e,ops,steady,analyzer,restart]
-                [--steady-rate 50] [--steady-seconds 20] [--ops-items 50] [--restart-items <items>]
+  ouvidor bench [--items 2000] [--concurrency 32] [--only raw,e2e,ops,steady,analyzer,restart,bundles]
+                [--steady-rate 50] [--steady-seconds 20] [--ops-items 50] [--restart-items <items>] [--bundle-runs 10]
                 [--json] [--save] [--quiet]
       runs the local platform (real adapters, a fresh temporary data folder) and measures it;
       --json prints one JSON object; --save writes it under "bench" in docs/benchmarks.json.
@@ -29,7 +29,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
       args: argv,
       options: {
         items: { type: 'string' }, concurrency: { type: 'string' }, only: { type: 'string' },
-        'steady-rate': { type: 'string' }, 'steady-seconds': { type: 'string' }, 'ops-items': { type: 'string' }, 'restart-items': { type: 'string' },
+        'steady-rate': { type: 'string' }, 'bundle-runs': { type: 'string' }, 'steady-seconds': { type: 'string' }, 'ops-items': { type: 'string' }, 'restart-items': { type: 'string' },
         json: { type: 'boolean' }, save: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -54,6 +54,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
       steadySeconds: whole('steady-seconds', values['steady-seconds'], 20),
       opsItems: whole('ops-items', values['ops-items'], Math.min(50, items)),
       restartItems: whole('restart-items', values['restart-items'], items),
+      bundleRuns: whole('bundle-runs', values['bundle-runs'], 10),
       phases: new Set(phases as Phase[]),
       progress: { silent: values.quiet === true },
     };

@@ -13,7 +13,7 @@ import { offlineRedactor } from '../../shared/adapters/offline-redactor.adapter.
 import { S3ObjectStore } from '../../shared/adapters/s3-object-store.adapter.js';
 import { scryptPasswords } from '../../shared/adapters/scrypt-password.adapter.js';
 import { rebuildMetrics, type RebuildSummary } from '../../shared/app/rebuild-metrics.use-case.js';
-import { seedData, type SeedSummary } from '../../shared/app/seed-data.use-case.js';
+import { seedData, type SeedSummary } from '../seed/seed-data.use-case.js';
 import { isOuvidorError } from '../../shared/domain/errors.js';
 import { systemClock } from '../../shared/ports/clock.port.js';
 import { dataDir } from '../data-dir.js';

@@ -11,7 +11,18 @@ import { mergeOfflineOnlyPii, redactText } from './comprehend/pii-redaction.help
 import { adjustCategoryForSentiment, combineSentimentParts, maxScore, type SentimentPart } from './comprehend/sentiment-combine.helper.js';
 import { MAX_DOCUMENT_BYTES, splitByUtf8Limit } from './comprehend/utf8-chunker.helper.js';
 
-/** Exactly the Comprehend actions this adapter calls; the CDK stack grants only these. */
+/**
+ * What Comprehend is asked for an item. `all`: language (unless given), sentiment, key phrases and
+ * PII (en/es). `sentiment` (the cascade's default): only BatchDetectSentiment, in the language the
+ * input gives or the offline engine detected; key phrases, PII and the language stay offline.
+ */
+export const COMPREHEND_ESCALATIONS = ['sentiment', 'all'] as const;
+export type ComprehendEscalation = (typeof COMPREHEND_ESCALATIONS)[number];
+
+/** The Comprehend actions of the `sentiment` mode (the single call retries one failed document). */
+export const COMPREHEND_SENTIMENT_IAM_ACTIONS: readonly string[] = Object.freeze(['comprehend:BatchDetectSentiment', 'comprehend:DetectSentiment']);
+
+/** Exactly the Comprehend actions this adapter calls in `all` mode; the CDK stack grants only these. */
 export const COMPREHEND_IAM_ACTIONS: readonly string[] = Object.freeze([
   'comprehend:BatchDetectDominantLanguage',
   'comprehend:BatchDetectSentiment',
@@ -21,6 +32,10 @@ export const COMPREHEND_IAM_ACTIONS: readonly string[] = Object.freeze([
   'comprehend:DetectKeyPhrases',
   'comprehend:DetectPiiEntities',
 ]);
+
+/** The actions a mode calls: what IAM must grant, no more. */
+export const comprehendIamActions = (mode: ComprehendEscalation): readonly string[] =>
+  mode === 'sentiment' ? COMPREHEND_SENTIMENT_IAM_ACTIONS : COMPREHEND_IAM_ACTIONS;
 
 /** Something Comprehend could not do for one item, answered by the offline engine instead. */
 export interface ComprehendNotice {
@@ -48,6 +63,8 @@ export interface ComprehendAnalyzerOptions {
   readonly piiConcurrency?: number;
   /** Told about every per-item fallback; default: a JSON line on console.warn. */
   readonly onNotice?: (notice: ComprehendNotice) => void;
+  /** Which calls to make (default `all`; the cascade's default is `sentiment`). */
+  readonly escalate?: ComprehendEscalation;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,6 +84,7 @@ export class ComprehendAnalyzer implements Analyzer {
   private readonly policy: RetryPolicy;
   private readonly piiConcurrency: number;
   private readonly onNotice: (notice: ComprehendNotice) => void;
+  readonly escalate: ComprehendEscalation;
 
   constructor(options: ComprehendAnalyzerOptions) {
     this.client = options.client;
@@ -80,6 +98,7 @@ export class ComprehendAnalyzer implements Analyzer {
     };
     this.piiConcurrency = options.piiConcurrency ?? 4;
     this.onNotice = options.onNotice ?? defaultNotice;
+    this.escalate = options.escalate ?? 'all';
   }
 
   async analyze(input: AnalyzeInput): Promise<AnalysisResult> {
@@ -98,7 +117,8 @@ export class ComprehendAnalyzer implements Analyzer {
     if (inputs.length !== offlineResults.length) {
       throw new RangeError(`enrich: ${inputs.length} inputs but ${offlineResults.length} offline results`);
     }
-    const languages = await this.resolveLanguages(inputs, offlineResults);
+    const all = this.escalate === 'all';
+    const languages = all ? await this.resolveLanguages(inputs, offlineResults) : givenOrOfflineLanguages(inputs, offlineResults);
     const parts: SentimentPart[][] = inputs.map(() => []);
     const phrases: Array<ScoredPhrase[] | undefined> = inputs.map(() => undefined);
     const byLanguage = new Map<LanguageCode, Array<{ item: number; text: string }>>();
@@ -120,7 +140,7 @@ export class ComprehendAnalyzer implements Analyzer {
       const failed = (operation: string) => (f: DocumentFailure) => this.fallback(operation, docs[f.documentIndex]?.item ?? -1, f);
       const [sentiments, keyPhrases] = await Promise.all([
         runInBatches(texts, sentimentOperation(this.client, code), this.policy, failed('DetectSentiment')),
-        runInBatches(texts, keyPhrasesOperation(this.client, code), this.policy, failed('DetectKeyPhrases')),
+        all ? runInBatches(texts, keyPhrasesOperation(this.client, code), this.policy, failed('DetectKeyPhrases')) : [],
       ]);
       docs.forEach((doc, j) => {
         const sentiment = sentiments[j];
@@ -132,7 +152,7 @@ export class ComprehendAnalyzer implements Analyzer {
 
     const pii = await mapWithConcurrency(inputs, this.piiConcurrency, (input, item) => {
       const code = languages[item]?.code;
-      return code !== undefined && isPiiLanguage(code) ? this.detectPii(input.text, code, item) : Promise.resolve(undefined);
+      return all && code !== undefined && isPiiLanguage(code) ? this.detectPii(input.text, code, item) : Promise.resolve(undefined);
     });
 
     return offlineResults.map((offline, item): AnalysisResult => {
@@ -143,7 +163,7 @@ export class ComprehendAnalyzer implements Analyzer {
       const found = pii[item];
       const itemPii = found ? mergeOfflineOnlyPii(found, offline.pii) : undefined;
       return {
-        language,
+        language: all ? language : offline.language,
         sentiment: sentiment ?? offline.sentiment,
         category: sentiment ? adjustCategoryForSentiment(offline.category, sentiment.label) : offline.category,
         keyPhrases: uniquePhrases(phrases[item]) ?? offline.keyPhrases,
@@ -199,4 +219,14 @@ export class ComprehendAnalyzer implements Analyzer {
       message: `${operation} failed for item ${itemIndex}; offline result kept for that part (${failure.message})`,
     });
   }
+}
+
+/** `sentiment` mode: the input's language when given, else the offline engine's; undefined for blank texts. */
+function givenOrOfflineLanguages(inputs: readonly AnalyzeInput[], offline: readonly AnalysisResult[]): Array<DetectedLanguage | undefined> {
+  return inputs.map((input, i) => {
+    if (input.text.trim() === '') return undefined;
+    if (input.language !== undefined && input.language.trim() !== '') return { code: normalizeLanguage(input.language), confidence: 1 };
+    const found = offline[i]?.language;
+    return found ? { code: normalizeLanguage(found.code), confidence: found.confidence } : undefined;
+  });
 }

@@ -8,7 +8,7 @@ import { targetsFor } from '../domain/sla/service-standards.schema.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { BacklogReader, MetricsReader } from '../ports/metrics-store.port.js';
 import type { ConfigStore } from '../ports/workflow-store.port.js';
-import { loadStandards } from './workflows/workflow-context.js';
+import { loadStandards } from './workflows/load-standards.js';
 
 export interface GetMetricsDeps {
   readonly metrics: MetricsReader;

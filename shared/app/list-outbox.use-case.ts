@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../domain/errors.js';
 import { toErrorDetails } from '../domain/feedback-input.schema.js';
 import { FeedbackIdSchema } from '../domain/feedback.schema.js';

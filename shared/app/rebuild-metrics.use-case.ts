@@ -3,7 +3,7 @@ import { deltasBetween, relatedIdOf, sourceContribution, type MetricsDelta } fro
 import { cellKey } from '../domain/metrics/metrics-counters.js';
 import type { MetricsLedger, MetricsSource, MetricsSourceScanner, MetricsStore } from '../ports/metrics-store.port.js';
 import type { ConfigStore } from '../ports/workflow-store.port.js';
-import { loadStandards } from './workflows/workflow-context.js';
+import { loadStandards } from './workflows/load-standards.js';
 
 export interface RebuildMetricsDeps {
   readonly metricSources: Pick<MetricsSourceScanner, 'scanSources'>;

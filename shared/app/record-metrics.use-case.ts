@@ -15,7 +15,7 @@ import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { MetricsSourceScanner, MetricsStore, PendingRevision } from '../ports/metrics-store.port.js';
 import type { SurveyStore } from '../ports/survey-store.port.js';
 import type { ConfigStore } from '../ports/workflow-store.port.js';
-import { loadStandards } from './workflows/workflow-context.js';
+import { loadStandards } from './workflows/load-standards.js';
 
 export interface RecordMetricsDeps {
   readonly store: Pick<FeedbackStore, 'get'>;

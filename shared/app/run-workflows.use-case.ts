@@ -83,7 +83,7 @@ export async function runWorkflows(deps: WorkflowDeps, event: WorkflowEvent): Pr
   const ctx: ActionContext = { deps, id: item.id, rules, standards, now };
   const retry: string[] = [];
   const existing = new Map((await deps.actions.list(item.id)).map((r) => [r.key, r]));
-  for (const action of planActions(matches)) {
+  for (const action of planActions(matches, rules.acknowledgements)) {
     const key = actionKey(event.trigger, action);
     const claim = await deps.actions.claim(item.id, { key, ruleId: ruleIds.join(','), type: action.type, now: at, leaseMs: deps.workflow.leaseMs });
     if (!claim) {

@@ -6,7 +6,7 @@ import { serviceStatement, type ServiceStatement } from '../domain/sla/service-s
 import type { Clock } from '../ports/clock.port.js';
 import type { MetricsReader } from '../ports/metrics-store.port.js';
 import type { ConfigStore } from '../ports/workflow-store.port.js';
-import { loadStandards } from './workflows/workflow-context.js';
+import { loadStandards } from './workflows/load-standards.js';
 
 /**
  * The public service standards page, as data: what we promise (the stored service standards, else

@@ -11,7 +11,7 @@ import type { Log } from '../ports/logger.port.js';
 import type { ConfigStore, TimelineStore } from '../ports/workflow-store.port.js';
 import { METRIC, type Telemetry } from '../ports/telemetry.port.js';
 import { toView, type FeedbackView } from './get-feedback.use-case.js';
-import { loadStandards } from './workflows/workflow-context.js';
+import { loadStandards } from './workflows/load-standards.js';
 
 export interface TriageDeps {
   readonly store: FeedbackStore;

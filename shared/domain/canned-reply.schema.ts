@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OuvidorError } from './errors.js';
 
 export const CannedReplyLocaleSchema = z.enum(['pt-BR', 'en'], { error: "locale must be 'pt-BR' or 'en'" });

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Customer } from './feedback.schema.js';
 
 /** One customer across channels, linked by normalized email, E.164 phone or social handle. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An inbound email reduced to what the email channel needs to make a feedback item. Produced by

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CategorySchema, ChannelSchema, SentimentSchema } from './analysis.schema.js';
 import { FeedbackIdSchema, PrioritySchema, FeedbackStatusSchema, RatingSchema, type Feedback } from './feedback.schema.js';
 

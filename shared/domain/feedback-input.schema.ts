@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CustomerSchema, MetadataSchema, RatingSchema } from './feedback.schema.js';
 import { ValidationError, type ErrorDetail } from './errors.js';
 

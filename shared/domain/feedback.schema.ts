@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CategorySchema, ChannelSchema, AnalyzerEngineSchema, PiiEntitySchema, SentimentSchema } from './analysis.schema.js';
 import { PrioritySchema } from './priority.schema.js';
 import { SlaStateSchema } from './sla/sla-state.schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Triage priority, lowest to highest. (Its own module: the SLA schemas and the Feedback record both use it.) */
 export const PrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);

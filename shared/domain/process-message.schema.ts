@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FeedbackIdSchema } from './feedback.schema.js';
 
 export const ProcessMessageSchema = z.object({ id: FeedbackIdSchema });

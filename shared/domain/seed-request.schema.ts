@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `POST /v1/local/seed` and `ouvidor seed`: how many items, over how many days, which data set. */
 export const SeedRequestSchema = z

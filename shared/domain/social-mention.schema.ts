@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A customer's public mention of the brand on a social network, as produced by the social

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError, type ErrorDetail } from './errors.js';
 import { CustomerSchema, FeedbackIdSchema, RatingSchema, type Customer, type Rating } from './feedback.schema.js';
 import { LanguageHintSchema, toErrorDetails } from './feedback-input.schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChannelSchema } from './analysis.schema.js';
 import { AttachmentRefSchema } from './feedback.schema.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SentimentLabelSchema } from './analysis.schema.js';
 import { MAX_TEXT_CHARS } from './feedback-input.schema.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RoleSchema } from './auth.schema.js';
 
 /** Emails are user names: trimmed and lower-cased so `Ana@X.com` and `ana@x.com` are one user. */

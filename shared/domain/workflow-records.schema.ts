@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One entry of an item's timeline: what happened, when, and who did it. Never customer text. */
 export const TimelineEntrySchema = z.object({

@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { logger } from './logger.js';
 
 /** The configured engine: `offline` (local default), `comprehend`, or `cascade` (AWS default). */
-export function makeAnalyzer(cfg: Pick<Config, 'OUVIDOR_ANALYZER' | 'OUVIDOR_CASCADE_THRESHOLD'>, opts: { comprehendRegion: string }): Analyzer {
+export function makeAnalyzer(cfg: Pick<Config, 'OUVIDOR_ANALYZER' | 'OUVIDOR_CASCADE_THRESHOLD'> & Partial<Pick<Config, 'OUVIDOR_CASCADE_ESCALATE'>>, opts: { comprehendRegion: string }): Analyzer {
   const offline = new OfflineAnalyzer();
   if (cfg.OUVIDOR_ANALYZER === 'offline') return offline;
   const comprehend = new ComprehendAnalyzer({
@@ -16,6 +16,8 @@ export function makeAnalyzer(cfg: Pick<Config, 'OUVIDOR_ANALYZER' | 'OUVIDOR_CAS
     client: new ComprehendClient({ region: opts.comprehendRegion, maxAttempts: 1 }),
     offline,
     onNotice: (n) => logger.warn('comprehend fallback', { itemIndex: n.itemIndex, errorCode: n.errorCode, reason: n.message }),
+    // The `comprehend` engine asks for everything; the cascade only for what is configured (sentiment by default).
+    escalate: cfg.OUVIDOR_ANALYZER === 'comprehend' ? 'all' : (cfg.OUVIDOR_CASCADE_ESCALATE ?? 'sentiment'),
   });
   // The processor analyzes a batch's records concurrently: one Comprehend batch call for them all.
   if (cfg.OUVIDOR_ANALYZER === 'comprehend') return new BatchingAnalyzer(comprehend);

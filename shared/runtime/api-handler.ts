@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Role } from '../domain/auth.schema.js';
-import { container } from './container.js';
+import { tokenVerifier } from './compose/verifier.js';
 import { jsonErrors, requireRole, type HttpEvent, type HttpResult } from './http.middleware.js';
 import { logger } from './logger.js';
 import { flushTelemetry } from './telemetry.middleware.js';
@@ -18,4 +18,4 @@ export const apiHandler = (roles: readonly Role[], opts: { readonly timeoutEarly
     .use(flushTelemetry())
     .use(httpHeaderNormalizer())
     .use(jsonErrors(logger))
-    .use(requireRole(() => container().verifier, roles));
+    .use(requireRole(tokenVerifier, roles));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Everything a function reads from its environment, parsed once. */
 const ConfigSchema = z.object({
@@ -10,6 +10,8 @@ const ConfigSchema = z.object({
   OUVIDOR_BUCKET_NAME: z.string().min(1).default('ouvidor-objects'),
   OUVIDOR_ANALYZER: z.enum(['offline', 'comprehend', 'cascade']).default('offline'),
   OUVIDOR_CASCADE_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  /** What the cascade asks Comprehend for an unsure item: `sentiment` (BatchDetectSentiment only) or `all` (language, sentiment, key phrases, PII). */
+  OUVIDOR_CASCADE_ESCALATE: z.enum(['sentiment', 'all']).default('sentiment'),
   OUVIDOR_AUTH_MODE: z.enum(['local', 'cognito']).default('cognito'),
   /** Local mode: the HS256 secret (base64url) the embedded runtime keeps in its data folder. */
   OUVIDOR_JWT_SECRET: z.string().min(32).optional(),

@@ -1,5 +1,5 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Secrets the functions need. On AWS: one Secrets Manager secret (JSON) named by

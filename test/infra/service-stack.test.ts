@@ -1,10 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
-import { actionsOf, logicalId, resourcesFor, roleStatements, synthOuvidor } from './ouvidor-app.fixture.js';
+import { actionsOf, buildOuvidorApp, logicalId, resourcesFor, roleStatements, synthOuvidor } from './ouvidor-app.fixture.js';
 import type { OuvidorTemplates } from './ouvidor-app.fixture.js';
 import { OuvidorFunction } from '../../infra/ouvidor-function.construct.js';
-import { COMPREHEND_IAM_ACTIONS } from '../../shared/adapters/comprehend-analyzer.adapter.js';
+import { COMPREHEND_IAM_ACTIONS, COMPREHEND_SENTIMENT_IAM_ACTIONS } from '../../shared/adapters/comprehend-analyzer.adapter.js';
 import { DEFAULT_CASCADE_THRESHOLD } from '../../shared/adapters/offline-analyzer/confidence.js';
+import { DEFAULT_ASSUMPTIONS } from '../../local/cost/cost-assumptions.js';
+import { computeCost, perItemFunctions } from '../../local/cost/cost-model.js';
+import { loadPricing } from '../../local/cost/pricing.schema.js';
+import { readTemplates, type CfnTemplate } from '../../local/cost/template-facts.js';
 
 const REQUIRED_ENV = [
   'OUVIDOR_TABLE_NAME',
@@ -13,6 +17,7 @@ const REQUIRED_ENV = [
   'OUVIDOR_BUCKET_NAME',
   'OUVIDOR_ANALYZER',
   'OUVIDOR_CASCADE_THRESHOLD',
+  'OUVIDOR_CASCADE_ESCALATE',
   'OUVIDOR_AUTH_MODE',
   'OUVIDOR_AUTH_ISSUER',
   'OUVIDOR_AUTH_AUDIENCE',
@@ -49,6 +54,7 @@ describe('ServiceStack', () => {
         OUVIDOR_ANALYZER: 'cascade',
         OUVIDOR_AUTH_MODE: 'cognito',
         OUVIDOR_CASCADE_THRESHOLD: String(DEFAULT_CASCADE_THRESHOLD),
+        OUVIDOR_CASCADE_ESCALATE: 'sentiment',
         POWERTOOLS_SERVICE_NAME: 'ouvidor',
         POWERTOOLS_METRICS_NAMESPACE: 'Ouvidor',
       });
@@ -130,10 +136,34 @@ describe('ServiceStack', () => {
     expect(JSON.stringify(role?.['Properties']['ManagedPolicyArns'])).toContain(policyId);
   });
 
-  it('only the processor may call Comprehend, and only the calls its adapter makes', () => {
+  it('only the processor may call Comprehend, and by default only the sentiment calls the cascade escalates', () => {
     const comprehendOf = (fn: Parameters<typeof statementsOf>[0]) => actionsOf(statementsOf(fn)).filter((a) => a.startsWith('comprehend:'));
-    expect(comprehendOf('processFeedback').sort()).toEqual([...COMPREHEND_IAM_ACTIONS].sort());
+    expect(comprehendOf('processFeedback').sort()).toEqual([...COMPREHEND_SENTIMENT_IAM_ACTIONS].sort());
     for (const fn of ['ingestWeb', 'getFeedback', 'sweepReceived'] as const) expect(comprehendOf(fn)).toEqual([]);
+  });
+
+  it("context ouvidor:cascadeEscalate=all grants every call the adapter makes in that mode, and sets the function's variable", () => {
+    const all = synthOuvidor({ 'ouvidor:cascadeEscalate': 'all' });
+    const statements = roleStatements(all.service, logicalId(all.built.service.processFeedback.role));
+    expect(actionsOf(statements).filter((a) => a.startsWith('comprehend:')).sort()).toEqual([...COMPREHEND_IAM_ACTIONS].sort());
+    const fn = all.service.findResources('AWS::Lambda::Function')[logicalId(all.built.service.processFeedback.function)];
+    expect(fn?.['Properties']['Environment']['Variables']['OUVIDOR_CASCADE_ESCALATE']).toBe('all');
+  });
+
+  it('ouvidor cost reads these templates: the functions one item runs through, the schedules, the lifecycle', () => {
+    const facts = readTemplates([t.stateful.toJSON() as CfnTemplate, t.service.toJSON() as CfnTemplate]);
+    const path = perItemFunctions(facts, DEFAULT_ASSUMPTIONS).map((f) => f.fn.name);
+    expect(path).toEqual(expect.arrayContaining(['ingest-web', 'process-feedback', 'run-workflows', 'record-metrics']));
+    expect(facts.functions['process-feedback']?.environment['OUVIDOR_CASCADE_ESCALATE']).toBe('sentiment');
+    expect(facts.schedules.map((s) => s.function).sort()).toEqual(['sla-sweeper', 'sweep-received']);
+    expect(facts.originalsRetentionDays).toBe(90);
+    expect(facts.table).toMatchObject({ pitr: true, stream: true });
+    const report = computeCost(facts, loadPricing(), DEFAULT_ASSUMPTIONS, []);
+    expect(report.components.find((c) => c.component === 'Comprehend')?.basis).toContain('escalate sentiment');
+  });
+
+  it('rejects an unknown ouvidor:cascadeEscalate, naming the key', () => {
+    expect(() => buildOuvidorApp({ 'ouvidor:cascadeEscalate': 'everything' })).toThrow(/ouvidor:cascadeEscalate must be one of sentiment, all/);
   });
 
   it('sweeper reads/writes the table, re-enqueues, and republishes pending events on the bus only', () => {

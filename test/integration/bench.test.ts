@@ -12,14 +12,15 @@ describe('ouvidor bench --json (a small run)', () => {
   it('prints every figure, and every accepted item was processed once', async () => {
     const { stdout } = await run(
       process.execPath,
-      ['bin/ouvidor.mjs', 'bench', '--json', '--quiet', '--items', '24', '--concurrency', '4', '--steady-rate', '10', '--steady-seconds', '1', '--ops-items', '4', '--restart-items', '12'],
+      ['bin/ouvidor.mjs', 'bench', '--json', '--quiet', '--only', 'raw,e2e,ops,steady,analyzer,restart', '--items', '24', '--concurrency', '4', '--steady-rate', '10', '--steady-seconds', '1', '--ops-items', '4', '--restart-items', '12'],
       { env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR' }, maxBuffer: 10 * 1024 * 1024 },
     );
     const r = JSON.parse(stdout) as Record<string, unknown> & { storeOpsPerItem: { reads: number; writes: number; writeUnits: number }; machine: Record<string, unknown> };
     expect(Object.keys(r)).toEqual(expect.arrayContaining([
       'rawStoreWritesPerSec', 'e2eItemsPerSec', 'ratio', 'acceptP50Ms', 'acceptP99Ms', 'readableP99Ms', 'storeOpsPerItem',
-      'analyzerDocsPerSec', 'restartCatchUpSec', 'lost', 'doubled', 'items', 'concurrency', 'date', 'machine',
+      'analyzerDocsPerSec', 'restartCatchUpSec', 'lost', 'doubled', 'items', 'concurrency', 'date', 'machine', 'bundles',
     ]));
+    expect(r.bundles).toBeNull(); // that phase was not selected (its figures are tested in test/unit/bundles)
     expect(r).toMatchObject({ items: 24, concurrency: 4, lost: 0, doubled: 0, problems: [] });
     for (const k of ['rawStoreWritesPerSec', 'e2eItemsPerSec', 'ratio', 'acceptP50Ms', 'acceptP99Ms', 'readableP99Ms', 'analyzerDocsPerSec', 'restartCatchUpSec']) {
       expect(r[k], k).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../shared/adapters/dynamo-write.util.js';
 import { config } from '../../shared/runtime/config.js';
-import { awsClients } from '../../shared/runtime/container.js';
+import { awsClients } from '../../local/container.js';
 import { cellKey, metricsDay, type Counters } from '../../shared/domain/metrics/metrics-counters.js';
 import { DEFAULT_SERVICE_STANDARDS } from '../../shared/domain/sla/service-standards.schema.js';
 import { RUNTIME_FILE } from '../../local/on-disk-table.js';

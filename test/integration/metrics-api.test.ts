@@ -5,7 +5,7 @@ import { MetricsReportSchema, type MetricsReport } from '../../shared/domain/met
 import { DEFAULT_SERVICE_STANDARDS } from '../../shared/domain/sla/service-standards.schema.js';
 import { DynamoBacklogReader } from '../../shared/adapters/dynamo-backlog-reader.adapter.js';
 import { config } from '../../shared/runtime/config.js';
-import { awsClients } from '../../shared/runtime/container.js';
+import { awsClients } from '../../local/container.js';
 import { API_SAMPLES } from '../support/api-samples.js';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { quietItems } from '../support/triage-items.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedData } from '../../shared/app/seed-data.use-case.js';
+import { seedData } from '../../local/seed/seed-data.use-case.js';
 import { daysBetween, metricsDay } from '../../shared/domain/metrics/metrics-counters.js';
 import { MetricsReportSchema, type MetricsReport } from '../../shared/domain/metrics/metrics-report.schema.js';
 import { DEFAULT_SERVICE_STANDARDS } from '../../shared/domain/sla/service-standards.schema.js';

@@ -1,10 +1,10 @@
 import { ReceiveMessageCommand, SendMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LocalEventBus } from '../../shared/adapters/local-event-bus.adapter.js';
+import { LocalEventBus } from '../../local/local-event-bus.adapter.js';
 import { ingestFeedback } from '../../shared/app/ingest-feedback.use-case.js';
 import { config, resetConfig } from '../../shared/runtime/config.js';
-import { awsClients, buildContainer, setContainer, type Container } from '../../shared/runtime/container.js';
+import { awsClients, buildContainer, setContainer, type Container } from '../../local/container.js';
 import { handler } from '../../functions/process-feedback/process-feedback.handler.js';
 import { EMULATOR_CREDENTIALS, startEmulators, type Emulators } from '../../local/emulators.js';
 import { lambdaContext } from '../../local/lambda-context.js';
@@ -45,7 +45,7 @@ afterAll(async () => {
 beforeEach(() => {
   analyzer = new ScriptedAnalyzer();
   bus = new LocalEventBus();
-  c = { ...buildContainer(config()), analyzer, bus };
+  c = { ...buildContainer(), analyzer, bus };
   setContainer(c);
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedCommand } from '../../local/commands/seed.command.js';
 import { RUNTIME_FILE } from '../../local/on-disk-table.js';
-import type { SeedSummary } from '../../shared/app/seed-data.use-case.js';
+import type { SeedSummary } from '../../local/seed/seed-data.use-case.js';
 import { daysBetween, metricsDay, type Counters } from '../../shared/domain/metrics/metrics-counters.js';
 import type { Feedback } from '../../shared/domain/feedback.schema.js';
 import { DEFAULT_SERVICE_STANDARDS } from '../../shared/domain/sla/service-standards.schema.js';

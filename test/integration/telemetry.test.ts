@@ -5,7 +5,7 @@ import { replyToFeedback } from '../../shared/app/reply-feedback.use-case.js';
 import { runWorkflows, WorkflowRetryError } from '../../shared/app/run-workflows.use-case.js';
 import { sweepSla } from '../../shared/app/sweep-sla.use-case.js';
 import { METRIC } from '../../shared/ports/telemetry.port.js';
-import type { Container } from '../../shared/runtime/container.js';
+import type { Container } from '../../local/container.js';
 import { RecordingTelemetry } from '../support/recording-telemetry.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 

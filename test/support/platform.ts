@@ -3,7 +3,7 @@ import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { signLocalToken } from '../../shared/adapters/jwt-token-verifier.adapter.js';
 import type { Role } from '../../shared/domain/auth.schema.js';
 import { config } from '../../shared/runtime/config.js';
-import { awsClients } from '../../shared/runtime/container.js';
+import { awsClients } from '../../local/container.js';
 import { startPlatform, type Platform, type PlatformOptions } from '../../local/runtime.js';
 
 export interface TestPlatform extends Platform {

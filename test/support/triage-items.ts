@@ -1,7 +1,7 @@
 import { acceptFeedback } from '../../shared/app/accept-feedback.use-case.js';
 import { processFeedback } from '../../shared/app/process-feedback.use-case.js';
 import type { Feedback } from '../../shared/domain/feedback.schema.js';
-import type { Container } from '../../shared/runtime/container.js';
+import type { Container } from '../../local/container.js';
 
 /**
  * Analyzed items the platform's own pipeline and workflows never see (not queued, not published),

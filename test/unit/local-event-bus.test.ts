@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LocalEventBus } from '../../shared/adapters/local-event-bus.adapter.js';
+import { LocalEventBus } from '../../local/local-event-bus.adapter.js';
 
 const event = { type: 'feedback.analyzed', id: 'e1', time: '2026-11-28T12:00:00.000Z', detail: {} };
 const until = async (check: () => boolean) => {

@@ -1,4 +1,4 @@
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import type { DeliveryReceipt, TeamNotification, TeamNotifier } from '../../ports/messenger.port.js';
 import { awsDeliveryError } from './delivery.errors.js';
 
@@ -24,6 +24,8 @@ export class SnsNotifier implements TeamNotifier {
   async notify(n: TeamNotification): Promise<DeliveryReceipt> {
     const message = [n.title, '', n.text, '', `Severity: ${n.severity}`, ...(n.feedbackId ? [`Feedback: ${n.feedbackId}`] : []), ...(n.url ? [n.url] : [])].join('\n');
     const fifo = this.topicArn.endsWith('.fifo');
+    // Imported here, not at the top: SNS is configured per deployment, so its client is never loaded at init.
+    const { PublishCommand } = await import('@aws-sdk/client-sns');
     try {
       const out = await this.client.send(
         new PublishCommand({

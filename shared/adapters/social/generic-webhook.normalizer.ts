@@ -14,7 +14,7 @@
  * `parentId` is prefixed the same way. Skipped: mentions whose text is empty or whitespace, and
  * `action: 'remove'` (no customer text to take in), the same rules as the other providers.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SocialMention } from '../../domain/social-mention.schema.js';
 import { hasText, parseOrThrow, toIsoTimestamp } from './webhook-payload.js';
 

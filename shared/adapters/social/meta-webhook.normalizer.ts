@@ -15,7 +15,7 @@
  *   `media_id`): see `instagramMentionLookups` for the ids to fetch through the Graph API.
  * - Changes with other `field`s, and entries without `changes` (e.g. Messenger `messaging`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SocialMention } from '../../domain/social-mention.schema.js';
 import { InvalidWebhookPayloadError } from '../../domain/social-webhook.errors.js';
 import { hasText, parseOrThrow, toIsoTimestamp, type PathSegment } from './webhook-payload.js';

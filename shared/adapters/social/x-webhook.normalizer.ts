@@ -12,7 +12,7 @@
  * Text: `extended_tweet.full_text` when the tweet is `truncated` (compatibility mode cuts at
  * 140 characters with "…"), else `text`. Dedupe id: `id_str`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SocialMention } from '../../domain/social-mention.schema.js';
 import { InvalidWebhookPayloadError } from '../../domain/social-webhook.errors.js';
 import { hasText, parseOrThrow, toIsoTimestamp } from './webhook-payload.js';

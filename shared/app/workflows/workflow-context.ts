@@ -1,7 +1,6 @@
 import { isOuvidorError } from '../../domain/errors.js';
 import type { Feedback } from '../../domain/feedback.schema.js';
 import type { Locale } from '../../domain/i18n.js';
-import { DEFAULT_SERVICE_STANDARDS, ServiceStandardsSchema, type ServiceStandards } from '../../domain/sla/service-standards.schema.js';
 import { DEFAULT_RULES } from '../../domain/workflows/default-rules.js';
 import { RulesDocumentSchema, type RulesDocument } from '../../domain/workflows/rules.schema.js';
 import type { Clock } from '../../ports/clock.port.js';
@@ -50,17 +49,12 @@ export interface WorkflowDeps {
 }
 
 export const RULES_CONFIG = 'rules';
-export const STANDARDS_CONFIG = 'service-standards';
+export { loadStandards, STANDARDS_CONFIG } from './load-standards.js';
 
 /** The rules admins stored, else the shipped default. */
 export async function loadRules(deps: Pick<WorkflowDeps, 'configs'>): Promise<RulesDocument> {
   const stored = await deps.configs.get(RULES_CONFIG);
   return stored ? RulesDocumentSchema.parse(stored.value) : DEFAULT_RULES;
-}
-
-export async function loadStandards(deps: { readonly configs: Pick<WorkflowDeps['configs'], 'get'> }): Promise<ServiceStandards> {
-  const stored = await deps.configs.get(STANDARDS_CONFIG);
-  return stored ? ServiceStandardsSchema.parse(stored.value) : DEFAULT_SERVICE_STANDARDS;
 }
 
 /**

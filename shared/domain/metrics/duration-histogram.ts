@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A mergeable histogram of durations in minutes, meant to be kept as atomic counters per

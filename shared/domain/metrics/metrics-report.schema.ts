@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * `GET /v1/metrics`: the query and the report. Times are minutes (one decimal); percentages one

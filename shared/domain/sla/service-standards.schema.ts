@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { IANAZone } from 'luxon';
+import * as z from 'zod';
 import { ChannelSchema } from '../analysis.schema.js';
 import type { Channel } from '../analysis.schema.js';
 import { PrioritySchema } from '../priority.schema.js';
@@ -41,7 +40,21 @@ export const BusinessHoursSchema = z
   .refine((h) => WEEKDAYS.some((d) => h[d].length > 0), 'at least one day must have business hours');
 export type BusinessHours = z.infer<typeof BusinessHoursSchema>;
 
-export const TimezoneSchema = z.string().refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone, e.g. America/Sao_Paulo');
+/**
+ * The check luxon's `IANAZone.isValidZone` makes (does `Intl` know the zone?), without importing luxon: every
+ * function validates feedback records, which embed this schema, and most never compute business time.
+ */
+const isValidZone = (tz: string): boolean => {
+  if (!tz) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz }).format();
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const TimezoneSchema = z.string().refine(isValidZone, 'must be an IANA time zone, e.g. America/Sao_Paulo');
 
 /** A calendar date, `YYYY-MM-DD`, in the standards' time zone. */
 export const IsoDateSchema = z.iso.date();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChannelSchema } from '../analysis.schema.js';
 import { PrioritySchema } from '../priority.schema.js';
 import { OuvidorError } from '../errors.js';

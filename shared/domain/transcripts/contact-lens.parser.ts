@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NormalizeTranscriptOptions, ParsedTranscript, TranscriptTurn, TurnRole } from '../transcript.schema.js';
 import {
   CategoriesSchema,

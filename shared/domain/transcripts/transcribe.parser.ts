@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NormalizeTranscriptOptions, ParsedTranscript, TranscriptTurn, TurnRole } from '../transcript.schema.js';
 import { UnsupportedTranscriptError } from './transcript.errors.js';
 import { expected, languageOf, parseFormat, requireCompleted } from './transcript-parse.helper.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SentimentLabelSchema } from '../analysis.schema.js';
 import { toErrorDetails } from '../feedback-input.schema.js';
 import type { ProviderSentiment, TranscriptCharacteristics, TurnRole } from '../transcript.schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CategorySchema, ChannelSchema, SentimentLabelSchema } from '../analysis.schema.js';
 import { FeedbackStatusSchema, PrioritySchema, type Feedback, type FeedbackStatus, type Priority } from '../feedback.schema.js';
 

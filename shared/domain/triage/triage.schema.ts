@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FeedbackIdSchema, FeedbackStatusSchema, PrioritySchema, type FeedbackStatus } from '../feedback.schema.js';
 
 /** What an agent may change on an item: PATCH /v1/feedback/{id} and each item of a bulk change. */

@@ -1,5 +1,21 @@
 import type { Priority } from '../feedback.schema.js';
-import type { Action } from './rules.schema.js';
+import type { TemplateId } from './message-templates.js';
+import { DEFAULT_ACKNOWLEDGEMENT_POLICY, type AcknowledgementPolicy, type Action } from './rules.schema.js';
+
+/** Customer messages that acknowledge something that asks for an answer (sent under `answer-expected`). */
+export const ANSWER_EXPECTED_TEMPLATES: readonly TemplateId[] = ['complaint-ack', 'question-ack'];
+
+/** Whether the acknowledgement policy lets a rule send this customer message. */
+export function messageAllowed(policy: AcknowledgementPolicy | undefined, template: TemplateId): boolean {
+  switch (policy ?? DEFAULT_ACKNOWLEDGEMENT_POLICY) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    default:
+      return ANSWER_EXPECTED_TEMPLATES.includes(template);
+  }
+}
 
 const PRIORITY_RANK: Record<Priority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 const SEVERITY_RANK = { info: 0, warning: 1, urgent: 2 } as const;
@@ -25,10 +41,12 @@ export const raisePriority = (current: Priority, wanted: Priority): Priority => 
  * one event: the highest `setPriority`; the union of labels; the first `assign`, `sendMessage`
  * (rules earlier in the document win) and `sendSurvey`; `startSla` and `recordKudos` once; each
  * collection once; the most severe `notifyTeam` (the first among equals). Ordered by `ACTION_ORDER`.
+ * A `sendMessage` the document's acknowledgement policy does not allow is left out before merging
+ * (`answer-expected` when the document says nothing), so the next allowed one can win.
  * Optional: an executor may run `matchRules` results as they are.
  */
-export function planActions(matches: ReadonlyArray<{ actions: readonly Action[] }>): Action[] {
-  const all = matches.flatMap((m) => m.actions);
+export function planActions(matches: ReadonlyArray<{ actions: readonly Action[] }>, acknowledgements?: AcknowledgementPolicy): Action[] {
+  const all = matches.flatMap((m) => m.actions).filter((a) => a.type !== 'sendMessage' || messageAllowed(acknowledgements, a.template));
   const plan: Action[] = [];
   let priority: Priority | undefined;
   const labels: string[] = [];

@@ -99,6 +99,8 @@ const NOT_NEGATIVE = [
 
 const DEFAULT_RULES_INPUT: RulesDocumentInput = {
   version: 1,
+  // Acknowledge what asks for an answer (complaints, questions); praise and suggestions get no thank-you email.
+  acknowledgements: 'answer-expected',
   teams: [
     {
       id: 'support',

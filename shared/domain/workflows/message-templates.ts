@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Locale } from '../i18n.js';
 import { channelName, DEFAULT_TIMEZONE, formatDue, greetingName, oneLine, priorityName, TemplateRenderError } from './message-format.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import YAML from 'yaml';
 import { CategorySchema, ChannelSchema, SentimentLabelSchema } from '../analysis.schema.js';
 import type { ErrorDetail } from '../errors.js';
@@ -116,8 +116,21 @@ export type Agent = z.infer<typeof AgentSchema>;
 export const TeamSchema = z.object({ id: kebab, name: z.string().trim().min(1).max(200), agents: z.array(AgentSchema) }).strict();
 export type Team = z.infer<typeof TeamSchema>;
 
+/**
+ * Which automatic customer messages (`sendMessage` actions) the rules may send:
+ * - `answer-expected` (the default, also when absent): only the acknowledgements of what asks for
+ *   an answer (`complaint-ack`, `question-ack`: complaints, negative items, detractors, questions);
+ *   praise and suggestions are still recorded (kudos, collections) but get no thank-you message;
+ * - `all`: every `sendMessage` of the matched rules, thank-yous included;
+ * - `none`: no automatic customer message (agents' replies and `sendSurvey` are not affected).
+ */
+export const ACKNOWLEDGEMENT_POLICIES = ['answer-expected', 'all', 'none'] as const;
+export const AcknowledgementPolicySchema = z.enum(ACKNOWLEDGEMENT_POLICIES);
+export type AcknowledgementPolicy = z.infer<typeof AcknowledgementPolicySchema>;
+export const DEFAULT_ACKNOWLEDGEMENT_POLICY: AcknowledgementPolicy = 'answer-expected';
+
 export const RulesDocumentSchema = z
-  .object({ version: z.literal(1), teams: z.array(TeamSchema), rules: z.array(RuleSchema) })
+  .object({ version: z.literal(1), acknowledgements: AcknowledgementPolicySchema.optional(), teams: z.array(TeamSchema), rules: z.array(RuleSchema) })
   .strict()
   .superRefine((doc, ctx) => {
     const dup = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });

@@ -1,5 +1,5 @@
 import { MAX_RANGE_DAYS, MetricsReportSchema } from '../../domain/metrics/metrics-report.schema.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiOperation } from './api-operation.js';
 
 const day = (d: string) => ({ description: d, schema: { type: 'string', format: 'date' } });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiOperation, JsonSchema } from './api-operation.js';
 import { PLATFORM_OPERATIONS } from './platform-operations.js';
 import { METRICS_OPERATIONS } from './metrics-operations.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SurveyInputSchema } from '../../domain/survey.schema.js';
 import { BulkTriageSchema, NoteSchema, PatchFeedbackSchema, ReplySchema } from '../../domain/triage/triage.schema.js';
 import { obj, page, str, type ApiOperation } from './api-operation.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CannedReplyInputSchema, CannedReplySchema } from '../../domain/canned-reply.schema.js';
 import { FeedbackInputSchema } from '../../domain/feedback-input.schema.js';
 import { LoginInputSchema, NewUserInputSchema, UserSchema } from '../../domain/user.schema.js';

@@ -13,7 +13,7 @@ const result: BenchResult = {
   rawStoreWritesPerSec: 1900, e2eItemsPerSec: 151.2, ratio: 0.08, acceptP50Ms: 12.5, acceptP99Ms: 80.1, readableP99Ms: 240,
   storeOpsPerItem: { reads: 4, writes: 8, writeUnits: 18.5, sample: 50, byCommand: { PutItemCommand: 2, UpdateItemCommand: 6, GetItemCommand: 4 } },
   analyzerDocsPerSec: 9000, restartCatchUpSec: 31.5, lost: 0, doubled: 0, problems: [], steady: { rate: 50, seconds: 20, requests: 1000, readableP50Ms: 120 },
-  platformErrors: { count: 0, examples: [] },
+  platformErrors: { count: 0, examples: [] }, bundles: { 'get-feedback': { bytes: 150_000, initMs: 90, emptyInitMs: 40 }, 'process-feedback': { bytes: 280_000, initMs: 180, emptyInitMs: 41 } },
 };
 
 describe('the bench report', () => {
@@ -23,6 +23,7 @@ describe('the bench report', () => {
     expect(text).toMatch(/storeOpsPerItem +4 R \/ 8 W \/ 18\.5 WU +per item, counted on 50 items/);
     expect(text).toMatch(/PutItem 2, UpdateItem 6, GetItem 4/);
     expect(text).not.toContain('PROBLEMS');
+    expect(text).toMatch(/bundles +≤ 273 KB, init ≤ 180 ms +2 functions; an empty module inits in 41 ms/);
     expect(formatBench({ ...result, e2eItemsPerSec: null, lost: 2, problems: ['2 accepted but not stored: #1 X, #2 Y'] })).toMatch(/e2eItemsPerSec +- [\s\S]*lost +2[\s\S]*PROBLEMS:\n {2}- 2 accepted but not stored/);
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PowertoolsTelemetry } from '../../../shared/adapters/powertools-telemetry.adapter.js';
 import { METRIC, quietTelemetry, type Telemetry } from '../../../shared/ports/telemetry.port.js';
 import { loadConfig } from '../../../shared/runtime/config.js';
-import { buildContainer } from '../../../shared/runtime/container.js';
+import { makeTelemetry } from '../../../shared/runtime/compose/telemetry.js';
 import { flushTelemetry } from '../../../shared/runtime/telemetry.middleware.js';
 import { RecordingTelemetry } from '../../support/recording-telemetry.js';
 
@@ -34,13 +34,13 @@ describe('flushTelemetry middleware', () => {
   });
 });
 
-describe('the container', () => {
-  // The environment of a function on AWS (no client is called: building the container makes no request).
+describe('the telemetry capability', () => {
+  // The environment of a function on AWS.
   const lambdaEnv = { AWS_REGION: 'us-east-1', OUVIDOR_AUTH_ISSUER: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_test', OUVIDOR_AUTH_AUDIENCE: 'client' };
   it('emits EMF only when OUVIDOR_METRICS=emf (the CDK app sets it), else records nothing', () => {
-    expect(buildContainer(loadConfig(lambdaEnv)).telemetry).toBe(quietTelemetry);
-    expect(buildContainer(loadConfig({ ...lambdaEnv, OUVIDOR_METRICS: 'off' })).telemetry).toBe(quietTelemetry);
-    expect(buildContainer(loadConfig({ ...lambdaEnv, OUVIDOR_METRICS: 'emf' })).telemetry).toBeInstanceOf(PowertoolsTelemetry);
+    expect(makeTelemetry(loadConfig(lambdaEnv))).toBe(quietTelemetry);
+    expect(makeTelemetry(loadConfig({ ...lambdaEnv, OUVIDOR_METRICS: 'off' }))).toBe(quietTelemetry);
+    expect(makeTelemetry(loadConfig({ ...lambdaEnv, OUVIDOR_METRICS: 'emf' }))).toBeInstanceOf(PowertoolsTelemetry);
     expect(() => loadConfig({ OUVIDOR_METRICS: 'stdout' })).toThrow(/OUVIDOR_METRICS/);
   });
 });

@@ -6,7 +6,7 @@ import { matchRules } from '../../../shared/domain/workflows/rule-matcher.js';
 import { analyzedItem } from './feedback.fixture.js';
 
 const ids = (item: Feedback, trigger: 'analyzed' | 'resolved' = 'analyzed') => matchRules(DEFAULT_RULES, trigger, item).map((m) => m.rule.id);
-const plan = (item: Feedback, trigger: 'analyzed' | 'resolved' = 'analyzed') => planActions(matchRules(DEFAULT_RULES, trigger, item));
+const plan = (item: Feedback, trigger: 'analyzed' | 'resolved' = 'analyzed') => planActions(matchRules(DEFAULT_RULES, trigger, item), DEFAULT_RULES.acknowledgements);
 
 describe('default rules: complaints and negative feedback', () => {
   it('a pt-BR complaint: high priority, acknowledgement, team notification, SLA', () => {
@@ -82,11 +82,13 @@ describe('default rules: urgent threats', () => {
 });
 
 describe('default rules: praise, suggestions, questions', () => {
-  it('praise: thanks, kudos, the praise feed', () => {
+  it('praise: the rule thanks, but the default policy (answer-expected) sends no thank-you; kudos and the praise feed stay', () => {
     const item = analyzedItem('A Maria me ajudou muito, atendimento excelente!', 'POSITIVE', { category: 'praise' });
     expect(matchRules(DEFAULT_RULES, 'analyzed', item).map((m) => m.actions)).toEqual([
       [{ type: 'sendMessage', template: 'praise-thanks' }, { type: 'recordKudos' }, { type: 'collect', collection: 'praise' }],
     ]);
+    expect(DEFAULT_RULES.acknowledgements).toBe('answer-expected');
+    expect(plan(item)).toEqual([{ type: 'collect', collection: 'praise' }, { type: 'recordKudos' }]);
   });
 
   it('a POSITIVE message in another category and an NPS promoter count as praise', () => {
@@ -98,10 +100,14 @@ describe('default rules: praise, suggestions, questions', () => {
     expect(ids(analyzedItem('Parabéns, atrasou de novo!', 'NEGATIVE', { category: 'praise' }))).toEqual(['complaint-or-negative']);
   });
 
-  it('a suggestion: labelled, thanked, collected', () => {
+  it('a suggestion: labelled and collected; thanked only under the acknowledgement policy all', () => {
     const item = analyzedItem('Seria ótimo ter um modo escuro no aplicativo.', 'NEUTRAL', { category: 'suggestion' });
     expect(ids(item)).toEqual(['suggestion']);
     expect(plan(item)).toEqual([
+      { type: 'addLabels', labels: ['product-idea'] },
+      { type: 'collect', collection: 'product-ideas' },
+    ]);
+    expect(planActions(matchRules(DEFAULT_RULES, 'analyzed', item), 'all')).toEqual([
       { type: 'addLabels', labels: ['product-idea'] },
       { type: 'collect', collection: 'product-ideas' },
       { type: 'sendMessage', template: 'suggestion-thanks' },

@@ -1,5 +1,5 @@
-import type { Feedback, Rating } from '../../domain/feedback.schema.js';
-import { DEFAULT_SURVEY_TTL_DAYS, type Survey, type SurveyType } from '../../domain/survey.schema.js';
+import type { Feedback, Rating } from '../../shared/domain/feedback.schema.js';
+import { DEFAULT_SURVEY_TTL_DAYS, type Survey, type SurveyType } from '../../shared/domain/survey.schema.js';
 import type { SeededRandom } from './seed-random.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Customer } from '../../domain/feedback.schema.js';
+import type { Customer } from '../../shared/domain/feedback.schema.js';
 import type { SeededRandom } from './seed-random.js';
 
 /**

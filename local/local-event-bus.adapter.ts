@@ -1,5 +1,5 @@
-import type { DomainEvent } from '../domain/feedback-events.schema.js';
-import type { EventBus } from '../ports/event-bus.port.js';
+import type { DomainEvent } from '../shared/domain/feedback-events.schema.js';
+import type { EventBus } from '../shared/ports/event-bus.port.js';
 
 export type EventSubscriber = (event: DomainEvent) => Promise<void>;
 

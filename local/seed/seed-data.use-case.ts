@@ -1,20 +1,20 @@
-import type { Customer } from '../domain/feedback.schema.js';
-import { UserExistsError } from '../domain/user.errors.js';
-import { SeedRequestSchema, type SeedRequest } from '../domain/seed-request.schema.js';
-import { parseOrThrow } from '../domain/validation.js';
-import type { Analyzer } from '../ports/analyzer.port.js';
-import type { Clock } from '../ports/clock.port.js';
-import type { CustomerStore } from '../ports/customer-store.port.js';
-import type { FeedbackStore } from '../ports/feedback-store.port.js';
-import type { ObjectStore } from '../ports/object-store.port.js';
-import type { Redactor } from '../ports/redactor.port.js';
-import type { SurveyStore } from '../ports/survey-store.port.js';
-import type { UserDirectory } from '../ports/user-directory.port.js';
-import type { ConfigStore, RecognitionStore } from '../ports/workflow-store.port.js';
-import { linkCustomer } from './link-customer.use-case.js';
-import { generateSeed, type SeedData } from './seed/seed-generator.js';
-import { SEED_AGENTS } from './seed/seed-people.js';
-import { loadRules, loadStandards } from './workflows/workflow-context.js';
+import type { Customer } from '../../shared/domain/feedback.schema.js';
+import { UserExistsError } from '../../shared/domain/user.errors.js';
+import { SeedRequestSchema, type SeedRequest } from '../../shared/domain/seed-request.schema.js';
+import { parseOrThrow } from '../../shared/domain/validation.js';
+import type { Analyzer } from '../../shared/ports/analyzer.port.js';
+import type { Clock } from '../../shared/ports/clock.port.js';
+import type { CustomerStore } from '../../shared/ports/customer-store.port.js';
+import type { FeedbackStore } from '../../shared/ports/feedback-store.port.js';
+import type { ObjectStore } from '../../shared/ports/object-store.port.js';
+import type { Redactor } from '../../shared/ports/redactor.port.js';
+import type { SurveyStore } from '../../shared/ports/survey-store.port.js';
+import type { UserDirectory } from '../../shared/ports/user-directory.port.js';
+import type { ConfigStore, RecognitionStore } from '../../shared/ports/workflow-store.port.js';
+import { linkCustomer } from '../../shared/app/link-customer.use-case.js';
+import { generateSeed, type SeedData } from './seed-generator.js';
+import { SEED_AGENTS } from './seed-people.js';
+import { loadRules, loadStandards } from '../../shared/app/workflows/workflow-context.js';
 
 
 export interface SeedDeps {

@@ -1,11 +1,11 @@
-import type { Feedback, Priority } from '../../domain/feedback.schema.js';
-import { addClockMinutes } from '../../domain/sla/business-clock.js';
-import { calendarOf, type ServiceStandards } from '../../domain/sla/service-standards.schema.js';
-import { dueEvents, markEscalated, pause, recordFirstResponse, resolve, resume, startSla, type SlaState } from '../../domain/sla/sla-clock.js';
-import { planActions, raisePriority } from '../../domain/workflows/action-plan.js';
-import { matchRules, mentionsAgent } from '../../domain/workflows/rule-matcher.js';
-import type { Agent, RulesDocument } from '../../domain/workflows/rules.schema.js';
-import { SLA_BREACHED_LABEL } from '../sweep-sla.use-case.js';
+import type { Feedback, Priority } from '../../shared/domain/feedback.schema.js';
+import { addClockMinutes } from '../../shared/domain/sla/business-clock.js';
+import { calendarOf, type ServiceStandards } from '../../shared/domain/sla/service-standards.schema.js';
+import { dueEvents, markEscalated, pause, recordFirstResponse, resolve, resume, startSla, type SlaState } from '../../shared/domain/sla/sla-clock.js';
+import { planActions, raisePriority } from '../../shared/domain/workflows/action-plan.js';
+import { matchRules, mentionsAgent } from '../../shared/domain/workflows/rule-matcher.js';
+import type { Agent, RulesDocument } from '../../shared/domain/workflows/rules.schema.js';
+import { SLA_BREACHED_LABEL } from '../../shared/app/sweep-sla.use-case.js';
 import { agentsOf, SEED_AGENTS, TEAM_OF_TOPIC, type SeedTopic } from './seed-people.js';
 import type { SeededRandom } from './seed-random.js';
 
@@ -48,7 +48,7 @@ export function simulateLifecycle(random: SeededRandom, input: LifecycleInput): 
   const { analyzed: fb, standards, anchor, now } = input;
   const cal = calendarOf(standards);
   const analyzedAt = new Date(fb.analysis?.analyzedAt ?? fb.receivedAt);
-  const plan = planActions(matchRules(input.rules, 'analyzed', fb));
+  const plan = planActions(matchRules(input.rules, 'analyzed', fb), input.rules.acknowledgements);
   const workflowAt = later(analyzedAt, random.int(500, 3000));
   let version = fb.version;
   let updatedAt = fb.updatedAt;

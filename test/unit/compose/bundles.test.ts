@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleFunctions, functionNames, type BuiltBundle } from '../../../local/bench/bundles.js';
+
+// Every function bundled as the CDK deploys it (LAMBDA_BUNDLING), with esbuild's metafile: what each
+// bundle carries follows from what its handler names. Byte sizes are deterministic; init times are
+// measured by `npm run bench:bundles`, never asserted here.
+const dir = mkdtempSync(join(tmpdir(), 'ouvidor-compose-test-'));
+const bundles = new Map<string, BuiltBundle>();
+beforeAll(async () => {
+  for (const b of await bundleFunctions(dir)) bundles.set(b.name, b);
+}, 240_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const inputsOf = (name: string): string[] => Object.keys(bundles.get(name)!.metafile.inputs);
+const carries = (name: string, pattern: RegExp): boolean => inputsOf(name).some((input) => pattern.test(input));
+/** Externals imported at init (static imports), and all of them (dynamic ones too). */
+const externalsOf = (name: string, kinds: 'static' | 'all' = 'static'): string[] => {
+  const out = Object.values(bundles.get(name)!.metafile.outputs).find((o) => o.entryPoint)!;
+  const wanted = out.imports.filter((i) => i.external && (kinds === 'all' || i.kind === 'import-statement'));
+  return [...new Set(wanted.map((i) => i.path).filter((p) => p.startsWith('@aws-sdk/')))].sort();
+};
+const carriers = (pattern: RegExp): string[] => [...bundles.keys()].filter((name) => carries(name, pattern)).sort();
+
+/** Bundles known to be over 300 KB, each with the ceiling it must not pass and why (see docs/benchmarks.md). */
+const OVER_BUDGET: Record<string, { maxKb: number; why: string }> = {
+  'ses-email': { maxKb: 1400, why: 'mailparser: iconv-lite CJK tables, libmime types, html-to-text' },
+  'ingest-email': { maxKb: 1400, why: 'mailparser, as ses-email' },
+  'run-workflows': { maxKb: 660, why: "nodemailer's MIME composer (SES raw messages) and SMTP transport, the YAML rules, luxon" },
+  'sla-sweeper': { maxKb: 600, why: 'the workflow actions, as run-workflows' },
+  'reply-feedback': { maxKb: 470, why: "the customer messenger (nodemailer's MIME composer, SMTP transport)" },
+  'process-feedback': { maxKb: 550, why: 'the offline analyzer (lexicons, franc) and the Comprehend adapters' },
+};
+
+describe('bundles per function', () => {
+  it('bundles every function under functions/, and no local-only code', () => {
+    expect([...bundles.keys()].sort()).toEqual(functionNames());
+    expect(functionNames()).not.toContain('login');
+    for (const name of bundles.keys()) expect(carries(name, /^local\//), name).toBe(false);
+  });
+
+  it('keeps every bundle within 300 KB, except the listed ones within their ceilings', () => {
+    for (const [name, b] of bundles) {
+      const maxKb = OVER_BUDGET[name]?.maxKb ?? 300;
+      expect(b.bytes, `${name}: ${Math.round(b.bytes / 1024)} KB > ${maxKb} KB`).toBeLessThanOrEqual(maxKb * 1024);
+    }
+    // An exception that is no longer needed must be removed from the list.
+    for (const name of Object.keys(OVER_BUDGET)) expect(bundles.get(name)!.bytes, name).toBeGreaterThan(300 * 1024);
+  });
+
+  it('get-feedback carries the store and its readers only', () => {
+    for (const heavy of [/node_modules\/nodemailer\//, /node_modules\/mailparser\//, /node_modules\/franc/, /node_modules\/yaml\//, /shared\/adapters\/offline-analyzer\//, /shared\/adapters\/comprehend/, /shared\/adapters\/outbound\//, /@aws-lambda-powertools\/(metrics|batch|parameters)/]) {
+      expect(carries('get-feedback', heavy), String(heavy)).toBe(false);
+    }
+    expect(externalsOf('get-feedback', 'all')).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
+    expect(bundles.get('get-feedback')!.bytes).toBeLessThanOrEqual(300 * 1024);
+  });
+
+  it('only the functions whose use cases need an adapter carry it', () => {
+    expect(carriers(/node_modules\/mailparser\//)).toEqual(['ingest-email', 'ses-email']);
+    expect(carriers(/shared\/adapters\/comprehend/)).toEqual(['process-feedback']);
+    expect(carriers(/node_modules\/franc/)).toEqual(['process-feedback']);
+    expect(carriers(/@aws-lambda-powertools\/batch/)).toEqual(['process-feedback']);
+    // The offline analyzer: the processor; the email channels' redactor uses its PII detection.
+    expect(carriers(/shared\/adapters\/offline-analyzer\//)).toEqual(['ingest-email', 'process-feedback', 'ses-email']);
+    expect(carriers(/shared\/runtime\/compose\/outbound/)).toEqual(['reply-feedback', 'run-workflows', 'sla-sweeper']);
+    // nodemailer: the outbound messenger, and mailparser's own copy in the email channels.
+    expect(carriers(/node_modules\/nodemailer\//)).toEqual(['ingest-email', 'reply-feedback', 'run-workflows', 'ses-email', 'sla-sweeper']);
+    expect(carriers(/node_modules\/yaml\//)).toEqual(['admin-config', 'run-workflows', 'sla-sweeper']);
+    expect(carriers(/shared\/adapters\/dynamo-user-directory|scrypt-password/)).toEqual(['users']);
+  });
+
+  it('imports an AWS SDK client only where a capability uses it', () => {
+    const using = (client: string, kinds: 'static' | 'all' = 'all') => [...bundles.keys()].filter((n) => externalsOf(n, kinds).includes(client)).sort();
+    expect(using('@aws-sdk/client-comprehend')).toEqual(['process-feedback']);
+    expect(using('@aws-sdk/client-cognito-identity-provider')).toEqual(['users']);
+    expect(using('@aws-sdk/client-sesv2')).toEqual(['reply-feedback', 'run-workflows', 'sla-sweeper']);
+    expect(using('@aws-sdk/client-sns')).toEqual(['run-workflows', 'sla-sweeper']);
+    expect(using('@aws-sdk/client-eventbridge')).toEqual(['bulk-triage', 'patch-feedback', 'process-feedback', 'sweep-received']);
+    expect(using('@aws-sdk/client-sqs')).toEqual(['answer-survey', 'ingest-email', 'ingest-phone', 'ingest-web', 'ses-email', 'social-webhook', 'sweep-received', 'transcript-object']);
+    // SNS is configured per deployment: never loaded at init.
+    expect(using('@aws-sdk/client-sns', 'static')).toEqual([]);
+    expect(externalsOf('openapi', 'all')).toEqual([]);
+  });
+});
