@@ -19,13 +19,14 @@ export function formatBench(r: BenchResult, targets = true): string {
     ['restartCatchUpSec', fmt(r.restartCatchUpSec, ' s'), `pending items done after a restart${t(' (target ≤ 60 s for 2,000)')}`],
     ['lost', String(r.lost), 'accepted items not processed (must be 0)'],
     ['doubled', String(r.doubled), 'items stored, acknowledged or counted twice (must be 0)'],
+    ['refused', String(r.refused), 'POSTs answered with an error (not accepted; should be 0)'],
   ];
   if (r.bundles) {
     const figures = Object.values(r.bundles);
     const largest = Math.max(...figures.map((f) => f.bytes));
     const slowest = Math.max(...figures.map((f) => f.initMs));
     const floor = Math.max(...figures.map((f) => f.emptyInitMs));
-    rows.splice(rows.length - 2, 0, ['bundles', `≤ ${Math.round(largest / 1024)} KB, init ≤ ${slowest} ms`, `${figures.length} functions; an empty module inits in ${floor} ms${t(' (targets ≤ 300 KB, ≤ 250 ms)')}`]);
+    rows.splice(rows.length - 3, 0, ['bundles', `≤ ${Math.round(largest / 1024)} KB, init ≤ ${slowest} ms`, `${figures.length} functions; an empty module inits in ${floor} ms${t(' (targets ≤ 300 KB, ≤ 250 ms)')}`]);
   }
   const w0 = Math.max(...rows.map((x) => x[0].length));
   const w1 = Math.max(...rows.map((x) => x[1].length));

@@ -10,7 +10,7 @@ const USAGE = `Usage:
                 [--json] [--save] [--quiet]
       runs the local platform (real adapters, a fresh temporary data folder) and measures it;
       --json prints one JSON object; --save writes it under "bench" in docs/benchmarks.json.
-      Exits 1 when an accepted item was lost or processed twice.
+      Exits 1 when an accepted item was lost or processed twice, or a POST was refused.
 `;
 
 const SAVE_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'benchmarks.json');
@@ -74,8 +74,8 @@ export async function benchCommand(argv: string[]): Promise<number> {
     saveUnder(SAVE_FILE, 'bench', result);
     process.stderr.write(`ouvidor bench: saved under "bench" in ${SAVE_FILE}\n`);
   }
-  if (result.lost > 0 || result.doubled > 0) {
-    process.stderr.write(`ouvidor bench: FAILED — ${result.lost} lost, ${result.doubled} doubled:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  if (result.lost > 0 || result.doubled > 0 || result.refused > 0) {
+    process.stderr.write(`ouvidor bench: FAILED — ${result.lost} lost, ${result.doubled} doubled, ${result.refused} refused:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`);
     return 1;
   }
   return 0;

@@ -21,7 +21,7 @@ describe('ouvidor bench --json (a small run)', () => {
       'analyzerDocsPerSec', 'restartCatchUpSec', 'lost', 'doubled', 'items', 'concurrency', 'date', 'machine', 'bundles',
     ]));
     expect(r.bundles).toBeNull(); // that phase was not selected (its figures are tested in test/unit/compose/bundles.test.ts)
-    expect(r).toMatchObject({ items: 24, concurrency: 4, lost: 0, doubled: 0, problems: [] });
+    expect(r).toMatchObject({ items: 24, concurrency: 4, lost: 0, doubled: 0, refused: 0, problems: [] });
     for (const k of ['rawStoreWritesPerSec', 'e2eItemsPerSec', 'ratio', 'acceptP50Ms', 'acceptP99Ms', 'readableP99Ms', 'analyzerDocsPerSec', 'restartCatchUpSec']) {
       expect(r[k], k).toBeGreaterThan(0);
     }

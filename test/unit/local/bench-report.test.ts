@@ -12,7 +12,7 @@ const result: BenchResult = {
   items: 2000, concurrency: 32, date: '2026-01-05T10:00:00.000Z', machine: { cpus: 2, model: 'Test CPU', node: 'v20.0.0', platform: 'linux-x64' },
   rawStoreWritesPerSec: 1900, e2eItemsPerSec: 151.2, ratio: 0.08, acceptP50Ms: 12.5, acceptP99Ms: 80.1, readableP99Ms: 240,
   storeOpsPerItem: { reads: 4, writes: 8, writeUnits: 18.5, sample: 50, byCommand: { PutItemCommand: 2, UpdateItemCommand: 6, GetItemCommand: 4 } },
-  analyzerDocsPerSec: 9000, restartCatchUpSec: 31.5, lost: 0, doubled: 0, problems: [], steady: { rate: 50, seconds: 20, requests: 1000, readableP50Ms: 120 },
+  analyzerDocsPerSec: 9000, restartCatchUpSec: 31.5, lost: 0, doubled: 0, refused: 0, problems: [], steady: { rate: 50, seconds: 20, requests: 1000, readableP50Ms: 120 },
   platformErrors: { count: 0, examples: [] }, bundles: { 'get-feedback': { bytes: 150_000, initMs: 90, emptyInitMs: 40 }, 'process-feedback': { bytes: 280_000, initMs: 180, emptyInitMs: 41 } },
 };
 
