@@ -9,6 +9,7 @@ import { analyzer } from '../../shared/runtime/compose/analyzer.js';
 import { eventBus } from '../../shared/runtime/compose/bus.js';
 import { objectStore } from '../../shared/runtime/compose/objects.js';
 import { customerStore } from '../../shared/runtime/compose/customers.js';
+import { configStore } from '../../shared/runtime/compose/configs.js';
 import { redactor } from '../../shared/runtime/compose/redactor.js';
 import { clock, log } from '../../shared/runtime/compose/basics.js';
 import { telemetry } from '../../shared/runtime/compose/telemetry.js';
@@ -24,7 +25,10 @@ const recordHandler = async (record: SQSRecord): Promise<string> => {
     logger.error('malformed queue message dropped', { messageId: record.messageId });
     return 'malformed';
   }
-  return processFeedback({ store: feedbackStore(), analyzer: analyzer(), bus: eventBus(), objects: objectStore(), customers: customerStore(), redactor: redactor(), clock: clock(), log: log(), telemetry: telemetry() }, message.id);
+  // The carried record spares a read on the first delivery only: a redelivery reads what is stored.
+  const first = record.attributes.ApproximateReceiveCount === '1';
+  const deps = { store: feedbackStore(), analyzer: analyzer(), bus: eventBus(), objects: objectStore(), customers: customerStore(), redactor: redactor(), configs: configStore(), clock: clock(), log: log(), telemetry: telemetry() };
+  return processFeedback(deps, message.id, first ? message.item : undefined);
 };
 
 /** SQS → analyze → conditional write → feedback.analyzed; failed records are retried alone. */

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { runWorkflows, type WorkflowRun } from '../../shared/app/run-workflows.use-case.js';
-import { FEEDBACK_ANALYZED, FEEDBACK_RESOLVED } from '../../shared/domain/feedback-events.schema.js';
+import { FEEDBACK_ANALYZED, FEEDBACK_RESOLVED, itemOfEvent } from '../../shared/domain/feedback-events.schema.js';
 import { workflowDeps } from '../../shared/runtime/compose/workflow.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
@@ -23,7 +23,8 @@ export const handler = middy<EventBridgeEvent<string, { id: string }>, WorkflowR
       logger.warn('event ignored', { detailType: event['detail-type'] });
       return undefined;
     }
-    const run = await runWorkflows(workflowDeps(), { trigger, feedbackId: event.detail.id });
+    const item = trigger === 'analyzed' ? itemOfEvent(event.detail) : undefined;
+    const run = await runWorkflows(workflowDeps(), { trigger, feedbackId: event.detail.id, ...(item && { item }) });
     logger.info('workflows ran', { feedbackId: event.detail.id, trigger, ...run });
     return run;
   });

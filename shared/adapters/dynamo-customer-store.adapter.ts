@@ -21,20 +21,30 @@ export class DynamoCustomerStore implements CustomerStore {
     return out.Item?.customerId as string | undefined;
   }
 
-  async claimIdentity(identity: Identity, customerId: string, at: string): Promise<string> {
+  async claimIdentity(identity: Identity, customerId: string, at: string, claimedBy?: string): Promise<string> {
+    return (await this.claim(identity, customerId, at, claimedBy)).owner;
+  }
+
+  claimIdentityFor(identity: Identity, customerId: string, at: string, claimedBy: string): Promise<{ owner: string; byThisItem: boolean }> {
+    return this.claim(identity, customerId, at, claimedBy);
+  }
+
+  /** A conditional put first (no read before it); only a refused claim reads who owns the identity. */
+  private async claim(identity: Identity, customerId: string, at: string, claimedBy?: string): Promise<{ owner: string; byThisItem: boolean }> {
     const claimed = await conditionalWrite(
       this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...identityKey(identity), customerId, kind: identity.kind, createdAt: at },
+          Item: { ...identityKey(identity), customerId, kind: identity.kind, createdAt: at, ...(claimedBy && { claimedBy }) },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
     );
-    if (claimed) return customerId;
-    const owner = await this.findByIdentity(identity);
+    if (claimed) return { owner: customerId, byThisItem: true };
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: identityKey(identity), ConsistentRead: true }));
+    const owner = out.Item?.customerId as string | undefined;
     if (!owner) throw new Error('identity claim vanished; retry');
-    return owner;
+    return { owner, byThisItem: claimedBy !== undefined && out.Item?.claimedBy === claimedBy };
   }
 
   async addToProfile(customerId: string, identities: readonly Identity[], name: string | undefined, at: string): Promise<void> {

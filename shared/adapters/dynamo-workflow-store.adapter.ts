@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ActionRecordSchema, TimelineEntrySchema, type ActionRecord, type TimelineEntry } from '../domain/workflow-records.schema.js';
-import type { ActionLog, ClaimRequest, TimelineStore } from '../ports/workflow-store.port.js';
+import type { ActionLog, ClaimRequest, RunClaim, RunOutcome, RunPlanEntry, TimelineStore } from '../ports/workflow-store.port.js';
+import { collectionPartition, kudosPartition, outboxItem, recognitionItem } from './dynamo-records.adapter.js';
+import { messageIdItem, threadMessageItem } from './dynamo-thread-store.adapter.js';
 import { conditionalWrite, documentClient, queryAll } from './dynamo-write.util.js';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('base64url');
@@ -18,7 +20,22 @@ async function queryPartition(doc: DynamoDBDocumentClient, table: string, feedba
   return items.map(({ pk: _p, sk: _s, ...rest }) => rest);
 }
 
-/** Timeline entries live in the item's partition: `TIMELINE#<hash of key>` (idempotent appends). */
+/** A workflow run's item: `FEEDBACK#<id>` / `RUN#<trigger>`, holding its actions' states and timeline entries. */
+const runKey = (feedbackId: string, trigger: string) => ({ pk: pk(feedbackId), sk: `RUN#${trigger}` });
+type RunItem = { rev: number; actions: Record<string, ActionRecord>; timeline: Record<string, TimelineEntry> };
+
+/** A run's done action, as its timeline shows it (derived from the stored state, not stored twice). */
+const doneEntry = (a: ActionRecord): TimelineEntry[] =>
+  a.status === 'done' && a.doneAt
+    ? [{ key: `action:${a.key}`, at: a.doneAt, actor: `rule:${a.ruleId}`, type: 'action-done', summary: `${a.type} done`, ...(a.result && { detail: a.result }) }]
+    : [];
+
+/** Timeline entries of every run of an item (oldest first is the caller's sort). */
+async function runItems(doc: DynamoDBDocumentClient, table: string, feedbackId: string): Promise<RunItem[]> {
+  return (await queryPartition(doc, table, feedbackId, 'RUN#')) as unknown as RunItem[];
+}
+
+/** Timeline entries live in the item's partition: `TIMELINE#<hash of key>` (idempotent appends), and in its run items. */
 export class DynamoTimelineStore implements TimelineStore {
   private readonly doc: DynamoDBDocumentClient;
   constructor(client: DynamoDBClient, private readonly tableName: string) {
@@ -30,12 +47,29 @@ export class DynamoTimelineStore implements TimelineStore {
     );
   }
   async list(feedbackId: string): Promise<TimelineEntry[]> {
-    const items = await queryPartition(this.doc, this.tableName, feedbackId, 'TIMELINE#');
-    return items.map((i) => TimelineEntrySchema.parse(i)).sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+    const [items, runs] = await Promise.all([queryPartition(this.doc, this.tableName, feedbackId, 'TIMELINE#'), runItems(this.doc, this.tableName, feedbackId)]);
+    const entries = new Map<string, TimelineEntry>();
+    for (const e of [...runs.flatMap((r) => [...Object.values(r.timeline ?? {}), ...Object.values(r.actions ?? {}).flatMap(doneEntry)]), ...items]) {
+      const entry = TimelineEntrySchema.parse(e);
+      if (!entries.has(entry.key)) entries.set(entry.key, entry);
+    }
+    return [...entries.values()].sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
   }
 }
 
-/** Action records live in the item's partition: `ACTION#<key>`. Every transition is one conditional update. */
+const BATCH = 25;
+/** Whether a stored action may be claimed now: new, failed and due, or pending with an expired lease. */
+function claimable(r: ActionRecord | undefined, now: string, leaseCutoff: string): boolean {
+  if (!r) return true;
+  if (r.status === 'failed') return r.nextAttemptAt !== undefined && r.nextAttemptAt <= now;
+  return r.status === 'pending' && (r.claimedAt ?? '') < leaseCutoff;
+}
+
+/**
+ * Action records live in the item's partition: `ACTION#<key>` (one per action, the SLA sweeper's),
+ * and `RUN#<trigger>` (one per workflow run: every action's state and the run's timeline entries,
+ * claimed with one conditional write and finished with one more). Every transition is conditional.
+ */
 export class DynamoActionLog implements ActionLog {
   private readonly doc: DynamoDBDocumentClient;
   constructor(client: DynamoDBClient, private readonly tableName: string) {
@@ -97,7 +131,102 @@ export class DynamoActionLog implements ActionLog {
   }
 
   async list(feedbackId: string): Promise<ActionRecord[]> {
-    const items = await queryPartition(this.doc, this.tableName, feedbackId, 'ACTION#');
-    return items.map(({ failedAt: _f, ...i }) => ActionRecordSchema.parse(i));
+    const [items, runs] = await Promise.all([queryPartition(this.doc, this.tableName, feedbackId, 'ACTION#'), runItems(this.doc, this.tableName, feedbackId)]);
+    return [...runs.flatMap((r) => Object.values(r.actions ?? {}) as Record<string, unknown>[]), ...items].map(({ failedAt: _f, ...i }) => ActionRecordSchema.parse(i));
+  }
+
+  async claimRun(feedbackId: string, trigger: string, plan: readonly RunPlanEntry[], now: string, leaseMs: number): Promise<RunClaim | undefined> {
+    const leaseCutoff = new Date(Date.parse(now) - leaseMs).toISOString();
+    const fresh = (e: RunPlanEntry, prev?: ActionRecord): ActionRecord => ({
+      key: e.key, ruleId: e.ruleId, type: e.type, status: 'pending', attempts: (prev?.attempts ?? 0) + 1, claimedAt: now,
+      ...(prev?.lastError !== undefined && { lastError: prev.lastError }),
+    });
+    // The usual case, a first run: one conditional put claims every action.
+    const first: RunItem = { rev: 1, actions: Object.fromEntries(plan.map((e) => [e.key, fresh(e)])), timeline: {} };
+    if (await conditionalWrite(this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...runKey(feedbackId, trigger), ...first }, ConditionExpression: 'attribute_not_exists(pk)' })))) {
+      return { rev: 1, claimed: Object.values(first.actions), others: [] };
+    }
+    // A later run (a retry, a redelivered event): claim what may run now, under the run's revision.
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: runKey(feedbackId, trigger), ConsistentRead: true }));
+    const stored = out.Item as (RunItem & Record<string, unknown>) | undefined;
+    if (!stored) return undefined;
+    const claimed: ActionRecord[] = [];
+    const others: ActionRecord[] = [];
+    for (const e of plan) {
+      const prev = stored.actions?.[e.key];
+      if (claimable(prev, now, leaseCutoff)) claimed.push(fresh(e, prev));
+      else others.push(ActionRecordSchema.parse(prev));
+    }
+    if (claimed.length === 0) return { rev: stored.rev, claimed, others };
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':rev': stored.rev, ':one': 1 };
+    const sets = claimed.map((r, n) => {
+      names[`#a${n}`] = r.key;
+      values[`:a${n}`] = r;
+      return `actions.#a${n} = :a${n}`;
+    });
+    const ok = await conditionalWrite(
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: runKey(feedbackId, trigger),
+          UpdateExpression: `SET ${sets.join(', ')}, rev = rev + :one`,
+          ConditionExpression: 'rev = :rev',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      ),
+    );
+    return ok ? { rev: stored.rev + 1, claimed, others } : undefined;
+  }
+
+  async finishRun(feedbackId: string, trigger: string, claim: RunClaim, outcome: RunOutcome): Promise<boolean> {
+    // The records first (idempotent keys), then the states: an action marked done has its records.
+    const puts = [
+      ...outcome.outbox.map(outboxItem),
+      ...outcome.messages.map((m) => threadMessageItem(feedbackId, m)),
+      ...outcome.messageIds.map((m) => messageIdItem(m.messageId, feedbackId, m.at)),
+      ...outcome.kudos.map((k) => recognitionItem(kudosPartition(k.agentId), feedbackId, k.at)),
+      ...outcome.collections.map((c) => recognitionItem(collectionPartition(c.collection), feedbackId, c.at)),
+    ];
+    for (let i = 0; i < puts.length; i += BATCH) await this.batchPut(puts.slice(i, i + BATCH));
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':rev': claim.rev, ':one': 1 };
+    const sets = [
+      ...outcome.actions.map((r, n) => {
+        names[`#a${n}`] = r.key;
+        values[`:a${n}`] = r;
+        return `actions.#a${n} = :a${n}`;
+      }),
+      ...outcome.timeline.map((e, n) => {
+        names[`#t${n}`] = e.key;
+        values[`:t${n}`] = e;
+        return `timeline.#t${n} = :t${n}`;
+      }),
+    ];
+    if (sets.length === 0) return true;
+    return conditionalWrite(
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: runKey(feedbackId, trigger),
+          UpdateExpression: `SET ${sets.join(', ')}, rev = rev + :one`,
+          ConditionExpression: 'rev = :rev',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      ),
+    );
+  }
+
+  /** One BatchWriteItem; what the store leaves unprocessed (throttling) is sent again. */
+  private async batchPut(items: Record<string, unknown>[]): Promise<void> {
+    let requests: Record<string, unknown>[] | undefined = items.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests && requests.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
+      if (attempt > 8) throw new Error('the store kept refusing a workflow run\'s records; retry later');
+      const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests as never } }));
+      requests = out.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
+    }
   }
 }

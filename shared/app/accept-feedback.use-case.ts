@@ -2,6 +2,7 @@ import { monotonicFactory } from 'ulid';
 import { IdempotencyKeyReusedError, ServiceUnavailableError, ValidationError } from '../domain/errors.js';
 import { toErrorDetails } from '../domain/feedback-input.schema.js';
 import { FeedbackSchema, type Feedback } from '../domain/feedback.schema.js';
+import { processMessageFor } from '../domain/process-message.schema.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { Log } from '../ports/logger.port.js';
@@ -100,7 +101,7 @@ export async function acceptFeedback(deps: AcceptDeps, draft: FeedbackDraft, ded
   if (wrote && record.stage === 'received') {
     deps.telemetry?.count(METRIC.feedbackAccepted, 1, { channel: record.channel });
     try {
-      await deps.queue.send({ id });
+      await deps.queue.send(processMessageFor(record));
     } catch (error) {
       // Accepted all the same: the record is durable and the sweeper will enqueue it.
       deps.log.warn('queue send failed; left for the sweeper', { feedbackId: id, error: String(error) });

@@ -3,7 +3,7 @@ import { toErrorDetails } from '../domain/feedback-input.schema.js';
 import { ServiceStandardsSchema } from '../domain/sla/service-standards.schema.js';
 import { DEFAULT_SERVICE_STANDARDS } from '../domain/sla/service-standards.schema.js';
 import { DEFAULT_RULES } from '../domain/workflows/default-rules.js';
-import { parseRulesDocument, serializeRulesDocument, type RulesFormat } from '../domain/workflows/rules.schema.js';
+import { parseRulesDocument, serializeRulesDocument, type RulesFormat } from '../domain/workflows/rules-text.js';
 import type { ConfigStore } from '../ports/workflow-store.port.js';
 import { RULES_CONFIG, STANDARDS_CONFIG } from './workflows/workflow-context.js';
 
@@ -27,7 +27,7 @@ export interface ConfigView {
 const STORED: Record<ConfigName, string> = { rules: RULES_CONFIG, 'service-standards': STANDARDS_CONFIG };
 
 export async function readConfig(deps: { configs: ConfigStore }, name: ConfigName): Promise<ConfigView> {
-  const stored = await deps.configs.get(STORED[name]);
+  const stored = await deps.configs.get(STORED[name], { fresh: true });
   if (!stored) return { name, version: 0, document: name === 'rules' ? DEFAULT_RULES : DEFAULT_SERVICE_STANDARDS };
   return { name, version: stored.version, updatedAt: stored.updatedAt, ...(stored.updatedBy && { updatedBy: stored.updatedBy }), document: stored.value };
 }

@@ -1,5 +1,10 @@
 import type { AnalysisResult } from '../domain/analysis.schema.js';
 import { feedbackAnalyzedEvent } from '../domain/feedback-events.schema.js';
+import { planActions } from '../domain/workflows/action-plan.js';
+import { matchRules } from '../domain/workflows/rule-matcher.js';
+import type { ConfigStore } from '../ports/workflow-store.port.js';
+import { applyItemActions, isItemAction, teamsToStaff } from './workflows/item-effects.js';
+import { loadRules, loadStandards } from './workflows/workflow-context.js';
 import type { Feedback } from '../domain/feedback.schema.js';
 import { analysisFromRating } from '../domain/rating-sentiment.js';
 import type { Analyzer } from '../ports/analyzer.port.js';
@@ -23,6 +28,12 @@ export interface ProcessDeps {
   readonly clock: Clock;
   readonly log: Log;
   readonly telemetry?: Telemetry;
+  /**
+   * The rules and standards (cached per process) and the round-robin counters: with them the
+   * item-level workflow effects (priority, labels, team and assignee, the SLA clock) are stored
+   * with the analysis, in the same conditional write. Without them `runWorkflows` applies them.
+   */
+  readonly configs?: Pick<ConfigStore, 'get' | 'nextCounter'>;
   /**
    * How long after an item's analysis another delivery assumes the delivery that wrote it may
    * still be publishing (at least the processor's timeout). Default 60 s.
@@ -78,22 +89,45 @@ function countAnalyzed(telemetry: Telemetry | undefined, fb: Feedback): void {
   if (fb.category === 'complaint') telemetry.count(METRIC.complaints, 1, dims);
 }
 
-async function publishOnce(deps: ProcessDeps, fb: Feedback): Promise<void> {
+/**
+ * Publishes `feedback.analyzed` with the record in its detail (when it fits), so the workflows need
+ * not read it back. No published mark is written: the queue message is deleted only after this
+ * returns, so a delivery that died before publishing comes back (see below); consumers dedupe on the
+ * event id should an event go out twice.
+ */
+async function publish(deps: ProcessDeps, fb: Feedback): Promise<void> {
   if (fb.eventPublishedAt) return;
-  await deps.bus.publish([feedbackAnalyzedEvent(fb)]);
-  await deps.store.markEventPublished(fb.id, fb.analysis?.version ?? fb.version, deps.clock.now().toISOString());
+  await deps.bus.publish([feedbackAnalyzedEvent(fb, { withItem: true })]);
+}
+
+type Configs = [Awaited<ReturnType<typeof loadRules>>, Awaited<ReturnType<typeof loadStandards>>];
+
+/** The item-level workflow effects of the `analyzed` rules, decided before the write (the agents' counters are the only I/O). */
+async function workflowEffects(deps: ProcessDeps, configs: Promise<Configs> | undefined, analyzed: Feedback, now: Date): Promise<((fb: Feedback) => Feedback) | undefined> {
+  if (!deps.configs || !configs) return undefined;
+  const [rules, standards] = await configs;
+  const plan = planActions(matchRules(rules, 'analyzed', analyzed), rules.acknowledgements).filter(isItemAction);
+  if (plan.length === 0) return undefined;
+  const agents = new Map<string, string>();
+  for (const team of teamsToStaff(analyzed, plan, rules)) {
+    const available = rules.teams.find((t) => t.id === team)!.agents.filter((x) => x.available);
+    const n = await deps.configs.nextCounter(`round-robin#${team}`);
+    agents.set(team, available[(n - 1) % available.length]!.id);
+  }
+  return (fb) => applyItemActions(fb, plan, { rules, standards, now, agentFor: (team) => agents.get(team) }).item;
 }
 
 /**
  * Analyzes one stored item, at least once delivered, exactly once applied: the analyzed record
- * replaces the `received` one under a version condition, then the event is published and the
- * record marked. A delivery that finds the item analyzed but unmarked publishes it only once the
- * writer can no longer be running (a crash between write and publish), so the event goes out
- * once; should the mark itself fail after publishing, consumers dedupe on the event id.
+ * (with the item-level workflow effects) replaces the `received` one under a version condition,
+ * then the event is published. `carried` is the record the queue message brought (first delivery
+ * only): it spares the read, and a stale copy is refused by the same condition and then re-read. A
+ * delivery that finds the item analyzed publishes again only once the writer can no longer be
+ * running (it died between write and publish); consumers dedupe on the event id.
  * Throws on transient failures so that the message is retried.
  */
-export async function processFeedback(deps: ProcessDeps, id: string): Promise<ProcessOutcome> {
-  const current = await deps.store.get(id);
+export async function processFeedback(deps: ProcessDeps, id: string, carried?: Feedback): Promise<ProcessOutcome> {
+  const current = carried?.id === id && carried.stage === 'received' ? carried : await deps.store.get(id);
   if (!current) {
     deps.log.warn('message for an unknown item dropped', { feedbackId: id });
     return 'missing';
@@ -105,12 +139,16 @@ export async function processFeedback(deps: ProcessDeps, id: string): Promise<Pr
       // still at it (then come back later rather than publish twice).
       const age = deps.clock.now().getTime() - Date.parse(current.analysis?.analyzedAt ?? current.updatedAt);
       if (age < (deps.inFlightGraceMs ?? 60_000)) throw new ProcessingInFlightError(id);
-      await publishOnce(deps, current);
+      await publish(deps, current);
     }
     return 'duplicate';
   }
+  if (current.stage !== 'received') return 'duplicate';
 
   const channel = current.channel;
+  // The rules and standards (cached per process) load while the text is analyzed.
+  const configs = deps.configs && Promise.all([loadRules({ configs: deps.configs }), loadStandards({ configs: deps.configs })]);
+  configs?.catch(() => {}); // awaited below; a failure is thrown there
   let analysis: Analysis;
   try {
     analysis =
@@ -122,7 +160,7 @@ export async function processFeedback(deps: ProcessDeps, id: string): Promise<Pr
     throw error;
   }
   const now = deps.clock.now();
-  const customer = await linkCustomer(deps.customers, current.customer, now);
+  const customer = await linkCustomer(deps.customers, current.customer, now, id);
   // The original (unredacted) content lives only in encrypted object storage from here on. An
   // item analyzed again with the same text (a survey score changed) keeps the original it has.
   let ref = current.originalRef;
@@ -132,20 +170,22 @@ export async function processFeedback(deps: ProcessDeps, id: string): Promise<Pr
     await deps.objects.put(ref, JSON.stringify(original), 'application/json');
   }
 
+  const effects = await workflowEffects(deps, configs, applyAnalysis(current, analysis, now.toISOString(), ref, deps.redactor, customer), now);
   let base = current;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const analyzed = applyAnalysis(base, analysis, now.toISOString(), ref, deps.redactor, customer);
+    const plain = applyAnalysis(base, analysis, now.toISOString(), ref, deps.redactor, customer);
+    const analyzed = effects ? effects(plain) : plain;
     if (await deps.store.saveAnalyzed(analyzed, base.version)) {
       countAnalyzed(deps.telemetry, analyzed);
-      await publishOnce(deps, analyzed);
+      await publish(deps, analyzed);
       return 'analyzed';
     }
     const fresh = await deps.store.get(id);
     // A concurrent delivery analyzed it first and is publishing (were it to die, its own message
     // would come back and publish)...
     if (!fresh || fresh.stage !== 'received' || fresh.text !== base.text) return 'duplicate';
-    // ...or something else touched the still-received record (a survey answer changed its score):
-    // apply the same analysis to what is there now.
+    // ...or something else touched the still-received record (a survey answer changed its score,
+    // or the carried copy was stale): apply the same analysis to what is there now.
     base = fresh;
   }
   throw new ProcessingInFlightError(id);

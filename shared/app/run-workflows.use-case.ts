@@ -3,13 +3,18 @@ import { matchRules } from '../domain/workflows/rule-matcher.js';
 import type { Action, Trigger } from '../domain/workflows/rules.schema.js';
 import type { Feedback } from '../domain/feedback.schema.js';
 import { METRIC } from '../ports/telemetry.port.js';
-import { addLabels, assign, collect, recordKudos, setPriority, startSlaClock, type ActionContext, type ActionResult } from './workflows/item-actions.js';
+import type { ActionRecord } from '../domain/workflow-records.schema.js';
+import { collect, recordKudos, type ActionContext, type ActionResult } from './workflows/item-actions.js';
+import { applyItemActions, isItemAction, teamsToStaff, type ItemEffectContext } from './workflows/item-effects.js';
 import { notifyTeam, sendMessage, sendSurvey } from './workflows/message-actions.js';
-import { isRetryable, loadRules, loadStandards, type WorkflowDeps } from './workflows/workflow-context.js';
+import { RunRecorder } from './workflows/run-recorder.js';
+import { isRetryable, loadRules, loadStandards, mutateItem, type WorkflowDeps } from './workflows/workflow-context.js';
 
 export interface WorkflowEvent {
   readonly trigger: Trigger;
   readonly feedbackId: string;
+  /** The analyzed record the event carried (spares a read); stale copies are fine: changes re-read. */
+  readonly item?: Feedback;
 }
 
 export interface WorkflowRun {
@@ -43,28 +48,59 @@ export function actionKey(trigger: Trigger, a: Action): string {
 
 function execute(ctx: ActionContext, fb: Feedback, key: string, a: Action): Promise<ActionResult> {
   switch (a.type) {
-    case 'setPriority': return setPriority(ctx, a);
-    case 'addLabels': return addLabels(ctx, a);
-    case 'assign': return assign(ctx, a);
-    case 'startSla': return startSlaClock(ctx);
     case 'recordKudos': return recordKudos(ctx, fb);
     case 'collect': return collect(ctx, a);
     case 'sendMessage': return sendMessage(ctx, fb, key, a);
     case 'notifyTeam': return notifyTeam(ctx, fb, key, a);
     case 'sendSurvey': return sendSurvey(ctx, fb, key, a);
+    default: throw new Error(`${a.type} is an item action`);
   }
 }
 
 /**
- * Runs the rules for one event, exactly once per (item, trigger, action): each planned action is
- * claimed in the action log before it runs and marked done after; a redelivered event finds them
- * done. A failing action is recorded with its reason and retried with exponential backoff (the
- * event comes back: WorkflowRetryError) until `maxAttempts`, then failed for good; it never stops
- * the other actions.
+ * The item-level actions (priority, labels, team, SLA): normally already on the item, stored with
+ * its analysis by the processor; applied here (one read-modify-write) only when the item does not
+ * show them yet. Their results say what the item holds.
+ */
+async function itemActions(deps: WorkflowDeps, item: Feedback, actions: readonly Action[], ctx: Omit<ItemEffectContext, 'agentFor'>, at: string): Promise<{ item: Feedback; results: ActionResult[] }> {
+  const agents = new Map<string, string>();
+  const effect = (fb: Feedback) => applyItemActions(fb, actions, { ...ctx, agentFor: (team) => agents.get(team) });
+  if (effect(item).item !== item) {
+    for (const team of teamsToStaff(item, actions, ctx.rules)) {
+      const available = ctx.rules.teams.find((t) => t.id === team)!.agents.filter((x) => x.available);
+      const n = await deps.configs.nextCounter(`round-robin#${team}`);
+      agents.set(team, available[(n - 1) % available.length]!.id);
+    }
+    item = await mutateItem(deps, item.id, (fb) => {
+      const next = effect(fb).item;
+      return next === fb ? undefined : next;
+    }, at);
+  }
+  return { item, results: effect(item).effects.map((e) => e.result) };
+}
+
+const done = (r: ActionRecord, result: ActionResult, at: string): ActionRecord => {
+  const { claimedAt: _c, lastError: _l, nextAttemptAt: _n, ...rest } = r;
+  return { ...rest, status: 'done', doneAt: at, result };
+};
+const failed = (r: ActionRecord, reason: string, next: string | undefined): ActionRecord => {
+  const { claimedAt: _c, nextAttemptAt: _n, ...rest } = r;
+  return { ...rest, status: 'failed', lastError: reason.slice(0, 1000), ...(next && { nextAttemptAt: next }) };
+};
+
+/**
+ * Runs the rules for one event, exactly once per (item, trigger, action): the run claims every
+ * planned action it may run in one conditional write to its run record, runs them, and stores their
+ * states with everything the run produced (timeline, outbox, conversation, kudos, collections) when
+ * it ends; a redelivered event finds them done. The item comes with the event when it fits (else it
+ * is read once) and is passed along, never re-read. A failing action is recorded with its reason and
+ * retried with exponential backoff (the event comes back: WorkflowRetryError) until `maxAttempts`,
+ * then failed for good; it never stops the other actions.
  */
 export async function runWorkflows(deps: WorkflowDeps, event: WorkflowEvent): Promise<WorkflowRun> {
   const run: WorkflowRun = { matched: [], done: [], skipped: [], failed: [] };
-  const item = await deps.store.get(event.feedbackId);
+  const carried = event.item?.id === event.feedbackId && event.item.stage === 'analyzed' ? event.item : undefined;
+  let item = carried ?? (await deps.store.get(event.feedbackId));
   if (!item || item.stage !== 'analyzed') return run;
   // A resolution event for an item reopened since: nothing to do for it any more.
   if (event.trigger === 'resolved' && item.status !== 'resolved' && item.status !== 'closed') return run;
@@ -76,43 +112,68 @@ export async function runWorkflows(deps: WorkflowDeps, event: WorkflowEvent): Pr
   const at = now.toISOString();
   const ruleIds = matches.map((m) => m.rule.id);
   run.matched.push(...ruleIds);
-  for (const id of ruleIds) {
-    await deps.timeline.append(item.id, { key: `rule:${event.trigger}:${id}`, at, actor: `rule:${id}`, type: 'rule-matched', summary: `rule ${id} matched (${event.trigger})` });
+  const plan = planActions(matches, rules.acknowledgements).map((action) => ({ action, key: actionKey(event.trigger, action), ruleId: ruleIds.join(','), type: action.type }));
+  const claim = await deps.actions.claimRun(item.id, event.trigger, plan, at, deps.workflow.leaseMs);
+  // Another delivery changed the run meanwhile: come back later.
+  if (!claim) throw new WorkflowRetryError(plan.map((p) => p.key));
+  const retry: string[] = [];
+  for (const r of claim.others) {
+    // Waiting for its next attempt, or being run by another delivery (whose lease may yet expire).
+    if ((r.status === 'failed' && r.nextAttemptAt) || r.status === 'pending') retry.push(r.key);
+    run.skipped.push(r.key);
+  }
+  if (claim.claimed.length === 0) {
+    if (retry.length > 0) throw new WorkflowRetryError(retry);
+    return run;
   }
 
-  const ctx: ActionContext = { deps, id: item.id, rules, standards, now };
-  const retry: string[] = [];
-  const existing = new Map((await deps.actions.list(item.id)).map((r) => [r.key, r]));
-  for (const action of planActions(matches, rules.acknowledgements)) {
-    const key = actionKey(event.trigger, action);
-    const claim = await deps.actions.claim(item.id, { key, ruleId: ruleIds.join(','), type: action.type, now: at, leaseMs: deps.workflow.leaseMs });
-    if (!claim) {
-      const r = existing.get(key);
-      if (r?.status === 'failed' && r.nextAttemptAt) retry.push(key); // waiting for its next attempt
-      run.skipped.push(key);
-      continue;
-    }
+  const recorder = new RunRecorder(item.id);
+  for (const id of ruleIds) recorder.note({ key: `rule:${event.trigger}:${id}`, at, actor: `rule:${id}`, type: 'rule-matched', summary: `rule ${id} matched (${event.trigger})` });
+  const ctx: ActionContext = { deps: recorder.deps(deps), id: item.id, rules, standards, now };
+  const states: ActionRecord[] = [];
+  const claimed = new Map(claim.claimed.map((r) => [r.key, r]));
+  const mine = plan.filter((p) => claimed.has(p.key));
+
+  const fail = (p: (typeof plan)[number], record: ActionRecord, error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    const again = isRetryable(error) && record.attempts < deps.workflow.maxAttempts;
+    const next = again ? new Date(now.getTime() + deps.workflow.retryBaseMs * 2 ** (record.attempts - 1)).toISOString() : undefined;
+    states.push(failed(record, reason, next));
+    recorder.note({
+      key: `action-failed:${p.key}:${record.attempts}`, at, actor: `rule:${record.ruleId}`, type: 'action-failed',
+      summary: `${p.type} failed (attempt ${record.attempts}${again ? ', will retry' : ', gave up'}): ${reason}`.slice(0, 500),
+    });
+    deps.log.warn('workflow action failed', { feedbackId: item!.id, action: p.key, attempt: record.attempts, retry: again, reason });
+    run.failed.push(p.key);
+    deps.telemetry?.count(METRIC.workflowActionFailed);
+    if (again) retry.push(p.key);
+  };
+  const succeed = (p: (typeof plan)[number], record: ActionRecord, result: ActionResult) => {
+    // Its timeline entry (`action-done`) is read from the stored state: not stored twice.
+    states.push(done(record, result, deps.clock.now().toISOString()));
+    run.done.push(p.key);
+  };
+
+  // Item-level actions first (priority before the promised time, etc.), then the side effects.
+  const onItem = mine.filter((p) => isItemAction(p.action));
+  if (onItem.length > 0) {
     try {
-      // Each action sees what the previous ones did (priority before the promised time, etc.).
-      const fb = (await deps.store.get(item.id)) ?? item;
-      const result = await execute(ctx, fb, key, action);
-      await deps.actions.complete(item.id, key, result, deps.clock.now().toISOString());
-      await deps.timeline.append(item.id, { key: `action:${key}`, at, actor: `rule:${claim.ruleId}`, type: 'action-done', summary: `${action.type} done`, detail: result });
-      run.done.push(key);
+      const applied = await itemActions(deps, item, onItem.map((p) => p.action), { rules, standards, now }, at);
+      item = applied.item;
+      onItem.forEach((p, n) => succeed(p, claimed.get(p.key)!, applied.results[n]!));
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const again = isRetryable(error) && claim.attempts < deps.workflow.maxAttempts;
-      const next = again ? new Date(now.getTime() + deps.workflow.retryBaseMs * 2 ** (claim.attempts - 1)).toISOString() : undefined;
-      await deps.actions.fail(item.id, key, reason, at, next);
-      await deps.timeline.append(item.id, {
-        key: `action-failed:${key}:${claim.attempts}`, at, actor: `rule:${claim.ruleId}`, type: 'action-failed',
-        summary: `${action.type} failed (attempt ${claim.attempts}${again ? ', will retry' : ', gave up'}): ${reason}`.slice(0, 500),
-      });
-      deps.log.warn('workflow action failed', { feedbackId: item.id, action: key, attempt: claim.attempts, retry: again, reason });
-      run.failed.push(key);
-      deps.telemetry?.count(METRIC.workflowActionFailed);
-      if (again) retry.push(key);
+      for (const p of onItem) fail(p, claimed.get(p.key)!, error);
     }
+  }
+  for (const p of mine.filter((x) => !isItemAction(x.action))) {
+    try {
+      succeed(p, claimed.get(p.key)!, await execute(ctx, item, p.key, p.action));
+    } catch (error) {
+      fail(p, claimed.get(p.key)!, error);
+    }
+  }
+  if (!(await deps.actions.finishRun(item.id, event.trigger, claim, recorder.outcome(states)))) {
+    deps.log.warn('workflow run taken over before it ended', { feedbackId: item.id, trigger: event.trigger });
   }
   if (retry.length > 0) throw new WorkflowRetryError(retry);
   return run;

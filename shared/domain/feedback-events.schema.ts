@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CategorySchema, ChannelSchema, SentimentSchema } from './analysis.schema.js';
-import { FeedbackIdSchema, PrioritySchema, FeedbackStatusSchema, RatingSchema, type Feedback } from './feedback.schema.js';
+import { FeedbackIdSchema, FeedbackSchema, PrioritySchema, FeedbackStatusSchema, RatingSchema, type Feedback } from './feedback.schema.js';
 
 /** `feedback.analyzed`: published once per item when analysis is stored. */
 export const FeedbackAnalyzedDetailSchema = z.object({
@@ -17,7 +17,16 @@ export const FeedbackAnalyzedDetailSchema = z.object({
   priority: PrioritySchema,
   customerId: z.string().optional(),
 });
-export type FeedbackAnalyzedDetail = z.infer<typeof FeedbackAnalyzedDetailSchema>;
+export type FeedbackAnalyzedDetail = z.infer<typeof FeedbackAnalyzedDetailSchema> & {
+  /**
+   * The analyzed record as stored (redacted), so that consumers need not read it back; left out
+   * when it would not fit an EventBridge entry (256 KB), then consumers read the item.
+   */
+  readonly item?: Feedback;
+};
+
+/** What an event's `item` may weigh (EventBridge's entry limit is 256 KB, the rest of the detail included). */
+export const MAX_EVENT_ITEM_BYTES = 200_000;
 
 export interface DomainEvent<T = unknown> {
   /** EventBridge `detail-type`. */
@@ -55,7 +64,8 @@ export function feedbackResolvedEvent(fb: Feedback, at: string, by: string): Dom
   };
 }
 
-export function feedbackAnalyzedEvent(fb: Feedback): DomainEvent<FeedbackAnalyzedDetail> {
+/** `withItem`: carry the record in the detail when it fits. */
+export function feedbackAnalyzedEvent(fb: Feedback, opts: { withItem?: boolean } = {}): DomainEvent<FeedbackAnalyzedDetail> {
   if (!fb.sentiment || !fb.category) throw new Error(`feedback ${fb.id} is not analyzed`);
   const version = fb.analysis?.version ?? fb.version;
   return {
@@ -76,6 +86,16 @@ export function feedbackAnalyzedEvent(fb: Feedback): DomainEvent<FeedbackAnalyze
       status: fb.status,
       priority: fb.priority,
       customerId: fb.customer.id,
+      ...(opts.withItem && new TextEncoder().encode(JSON.stringify(fb)).length <= MAX_EVENT_ITEM_BYTES && { item: fb }),
     },
   };
+}
+
+/** The record an analyzed event carries, when it is the one the event announces; else undefined (read it). */
+export function itemOfEvent(detail: unknown): Feedback | undefined {
+  const d = detail as { id?: unknown; version?: unknown; item?: unknown } | undefined;
+  if (!d?.item) return undefined;
+  const parsed = FeedbackSchema.safeParse(d.item);
+  if (!parsed.success || parsed.data.id !== d.id || (parsed.data.analysis?.version ?? parsed.data.version) !== d.version) return undefined;
+  return parsed.data;
 }

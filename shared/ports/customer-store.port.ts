@@ -9,8 +9,13 @@ export interface Page<T> {
 export interface CustomerStore {
   /** The customer an identity belongs to, if any. */
   findByIdentity(identity: Identity): Promise<string | undefined>;
-  /** Gives an unclaimed identity to `customerId`; returns the identity's owner (ours, or who got it first). */
-  claimIdentity(identity: Identity, customerId: string, at: string): Promise<string>;
+  /**
+   * Gives an unclaimed identity to `customerId`; returns the identity's owner (ours, or who got it
+   * first). `claimedBy` (the item linking it) is kept with the claim: `byThisItem` then says whether
+   * the claim is this item's own (made now, or by an earlier delivery of the same item).
+   */
+  claimIdentity(identity: Identity, customerId: string, at: string, claimedBy?: string): Promise<string>;
+  claimIdentityFor(identity: Identity, customerId: string, at: string, claimedBy: string): Promise<{ owner: string; byThisItem: boolean }>;
   /** Creates the profile or adds identities and a name to it (idempotent). */
   addToProfile(customerId: string, identities: readonly Identity[], name: string | undefined, at: string): Promise<void>;
   getProfile(customerId: string): Promise<CustomerProfile | undefined>;

@@ -1,3 +1,4 @@
+import { LocalEventBus } from '../../local/local-event-bus.adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptFeedback } from '../../shared/app/accept-feedback.use-case.js';
 import type { Feedback } from '../../shared/domain/feedback.schema.js';
@@ -29,7 +30,9 @@ async function analyzedItem(surveyId: string, minVersion = 2): Promise<Feedback>
   return eventually(async () => {
     const survey = await p.container.surveys.get(surveyId);
     const item = survey?.feedbackItemId ? await p.container.store.get(survey.feedbackItemId) : undefined;
-    return item?.stage === 'analyzed' && item.version >= minVersion && item.eventPublishedAt ? item : undefined;
+    // Analyzed, and its event out (the workflows see it).
+    const published = item?.analysis && p.container.bus instanceof LocalEventBus && p.container.bus.published.some((e) => e.id === `feedback.analyzed:${item.id}:v${item.analysis!.version}`);
+    return item?.stage === 'analyzed' && item.version >= minVersion && published ? item : undefined;
   }, 15_000);
 }
 

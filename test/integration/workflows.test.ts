@@ -178,6 +178,37 @@ describe('a failing action', () => {
     expect((await c.actions.list(id)).find((r) => r.type === 'sendMessage')).toMatchObject({ status: 'done', attempts: 2 });
   });
 
+  it('is run again only after its lease when the run died before it ended, and recorded once', async () => {
+    const id = await quietItem('Cobraram duas vezes no meu cartão, um absurdo.');
+    const c = flaky(0);
+    let dieOnce = true;
+    const actions = c.actions;
+    const dying: Container & { sent: number } = Object.assign(c, {
+      actions: Object.assign(Object.create(Object.getPrototypeOf(actions)) as typeof actions, actions, {
+        finishRun: async (...args: Parameters<typeof actions.finishRun>) => {
+          if (dieOnce) {
+            dieOnce = false;
+            throw new Error('process killed');
+          }
+          return actions.finishRun(...args);
+        },
+      }),
+    });
+    await expect(runWorkflows(dying, { trigger: 'analyzed', feedbackId: id })).rejects.toThrow('process killed');
+    expect(dying.sent).toBe(1);
+    // Redelivered while the dead run's lease holds: nothing is run twice, the event comes back later.
+    await expect(runWorkflows(dying, { trigger: 'analyzed', feedbackId: id })).rejects.toBeInstanceOf(WorkflowRetryError);
+    expect(dying.sent).toBe(1);
+    const later: Container & { sent: number } = Object.assign(dying, { clock: { now: () => new Date(Date.now() + p.container.workflow.leaseMs + 1000) } });
+    const run = await runWorkflows(later, { trigger: 'analyzed', feedbackId: id });
+    expect(run.done).toContain('analyzed:sendMessage:complaint-ack');
+    // The send between the run's start and its end is the one that may repeat (at least once).
+    expect(later.sent).toBe(2);
+    expect((await runWorkflows(later, { trigger: 'analyzed', feedbackId: id })).done).toEqual([]);
+    expect((await later.actions.list(id)).every((r) => r.status === 'done')).toBe(true);
+    expect((await outbox(id)).filter((m) => m.template === 'complaint-ack')).toHaveLength(1);
+  });
+
   it('shows on the item as failed, with the reason, once its attempts are spent', async () => {
     const id = await quietItem('Produto com defeito e ninguém me responde.');
     const c = flaky(99);

@@ -11,10 +11,17 @@ export class InMemoryCustomerStore implements CustomerStore {
   async findByIdentity(i: Identity) {
     return this.identities.get(`${i.kind}#${i.value}`);
   }
-  async claimIdentity(i: Identity, customerId: string) {
+  readonly claimedBy = new Map<string, string>();
+  async claimIdentity(i: Identity, customerId: string, _at?: string, claimedBy?: string) {
+    return (await this.claimIdentityFor(i, customerId, '', claimedBy)).owner;
+  }
+  async claimIdentityFor(i: Identity, customerId: string, _at: string, claimedBy?: string) {
     const key = `${i.kind}#${i.value}`;
-    if (!this.identities.has(key)) this.identities.set(key, customerId);
-    return this.identities.get(key)!;
+    if (!this.identities.has(key)) {
+      this.identities.set(key, customerId);
+      if (claimedBy) this.claimedBy.set(key, claimedBy);
+    }
+    return { owner: this.identities.get(key)!, byThisItem: claimedBy !== undefined && this.claimedBy.get(key) === claimedBy };
   }
   async addToProfile(customerId: string, identities: readonly Identity[], name: string | undefined, at: string) {
     const p = this.profiles.get(customerId) ?? { id: customerId, emails: [], phones: [], handles: [], createdAt: at, updatedAt: at };

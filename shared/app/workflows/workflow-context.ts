@@ -52,7 +52,7 @@ export const RULES_CONFIG = 'rules';
 export { loadStandards, STANDARDS_CONFIG } from './load-standards.js';
 
 /** The rules admins stored, else the shipped default. */
-export async function loadRules(deps: Pick<WorkflowDeps, 'configs'>): Promise<RulesDocument> {
+export async function loadRules(deps: { readonly configs: Pick<WorkflowDeps['configs'], 'get'> }): Promise<RulesDocument> {
   const stored = await deps.configs.get(RULES_CONFIG);
   return stored ? RulesDocumentSchema.parse(stored.value) : DEFAULT_RULES;
 }

@@ -22,7 +22,8 @@ describe('ingest feedback', () => {
     expect(r.id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     const fb = store.items.get(r.id)!;
     expect(fb).toMatchObject({ stage: 'received', status: 'new', priority: 'normal', text: 'Oi', language: 'pt', version: 1, sweeps: 0 });
-    expect(queue.sent).toEqual([{ id: r.id }]);
+    // The message carries the record as accepted: the processor's first delivery need not read it.
+    expect(queue.sent).toEqual([{ id: r.id, item: fb }]);
   });
 
   it('gives ids that sort by arrival', async () => {
@@ -71,6 +72,6 @@ describe('ingest feedback', () => {
     await expect(ingestFeedback(deps, { body: { text: 'Oi' }, channel: 'api', source, idempotencyKey: 'k-3' })).rejects.toThrow();
     const retry = await ingestFeedback(deps, { body: { text: 'Oi' }, channel: 'api', source, idempotencyKey: 'k-3' });
     expect(store.items.get(retry.id)?.stage).toBe('received');
-    expect(queue.sent).toEqual([{ id: retry.id }]);
+    expect(queue.sent.map((m) => m.id)).toEqual([retry.id]);
   });
 });

@@ -40,20 +40,43 @@ describe('process feedback', () => {
     expect(fb).toMatchObject({ stage: 'analyzed', version: 2, sentiment: { label: 'NEGATIVE' }, category: 'complaint', language: 'pt' });
     expect(fb.text).toBe('Atendimento ruim, me escrevam em [EMAIL]');
     expect(fb.analysis).toMatchObject({ engine: 'offline', confidence: 0.9 });
-    expect(fb.eventPublishedAt).toBeDefined();
     const original = JSON.parse(new TextDecoder().decode(objects.objects.get(fb.originalRef!)!)) as { text: string };
     expect(original.text).toContain('ana@example.com');
     expect(bus.events).toHaveLength(1);
     expect(bus.events[0]).toMatchObject({ type: 'feedback.analyzed', id: `feedback.analyzed:${id}:v2`, detail: { id, sentiment: { label: 'NEGATIVE' }, category: 'complaint' } });
+    // The event carries the record as stored, so the workflows need not read it back.
+    expect((bus.events[0]!.detail as { item?: unknown }).item).toEqual(fb);
   });
 
-  it('does nothing more on a second delivery', async () => {
+  it('analyzes nothing again on a second delivery, and only re-announces the same event once the writer cannot be running', async () => {
     const id = await accept('Entrega ruim');
     await processFeedback(deps, id);
+    // The first delivery may still be publishing: come back later rather than publish twice now.
+    await expect(processFeedback(deps, id)).rejects.toBeInstanceOf(ProcessingInFlightError);
+    clock.advance(61_000);
     expect(await processFeedback(deps, id)).toBe('duplicate');
     expect(analyzer.calls).toBe(1);
-    expect(bus.events).toHaveLength(1);
+    // No published mark is kept: the same event (same id) again, which consumers dedupe.
+    expect(bus.events.map((e) => e.id)).toEqual([`feedback.analyzed:${id}:v2`, `feedback.analyzed:${id}:v2`]);
     expect(store.items.get(id)!.version).toBe(2);
+  });
+
+  it('uses the record the queue message carried instead of reading it, and re-reads a stale copy', async () => {
+    const id = await accept('Entrega ruim');
+    const carried = store.items.get(id)!;
+    let reads = 0;
+    const get = store.get.bind(store);
+    store.get = async (x: string) => (reads++, get(x));
+    expect(await processFeedback(deps, id, carried)).toBe('analyzed');
+    expect(reads).toBe(0);
+    // A copy older than the stored record (a survey answer changed it meanwhile) is refused by the
+    // conditional write, then the stored record is read and analyzed.
+    const other = await accept('Produto ruim');
+    const stale = store.items.get(other)!;
+    store.items.set(other, { ...stale, version: 2, rating: { type: 'nps', score: 2 } });
+    expect(await processFeedback(deps, other, stale)).toBe('analyzed');
+    expect(reads).toBe(1);
+    expect(store.items.get(other)).toMatchObject({ stage: 'analyzed', version: 3, rating: { score: 2 } });
   });
 
   it('handles two concurrent deliveries as one', async () => {
@@ -98,6 +121,34 @@ describe('process feedback', () => {
     expect(await processFeedback(deps, id)).toBe('analyzed');
     expect(store.items.get(id)).toMatchObject({ stage: 'analyzed', version: 3, rating: { score: 1 }, analysis: { version: 3 } });
     expect(bus.events.map((e) => e.id)).toEqual([`feedback.analyzed:${id}:v3`]);
+  });
+
+  it('stores the item-level workflow effects (priority, SLA, assignment) in the same write as the analysis, once', async () => {
+    let counter = 0;
+    const configs = { get: async () => undefined, nextCounter: async () => ++counter };
+    const id = await accept('Entrega ruim');
+    expect(await processFeedback({ ...deps, configs }, id)).toBe('analyzed');
+    const fb = store.items.get(id)!;
+    // One version: analysis and effects together (the complaint rule: priority high, SLA started).
+    expect(fb).toMatchObject({ stage: 'analyzed', version: 2, priority: 'high', sla: { policy: { priority: 'high' } } });
+    expect((bus.events[0]!.detail as { item?: unknown }).item).toEqual(fb);
+    clock.advance(61_000);
+    expect(await processFeedback({ ...deps, configs }, id)).toBe('duplicate');
+    expect(store.items.get(id)).toEqual(fb);
+    expect(counter).toBe(0); // no assignment for a complaint: the round-robin counter is untouched
+  });
+
+  it('assigns a question round robin with the team counter, decided once per analysis', async () => {
+    let counter = 0;
+    const configs = { get: async () => undefined, nextCounter: async () => ++counter };
+    analyzer.analyze = async (input) => ({ ...(await new ScriptedAnalyzer().analyze(input)), category: 'question', sentiment: { label: 'NEUTRAL', scores: { Positive: 0.1, Negative: 0.1, Neutral: 0.8, Mixed: 0 } } });
+    const a = await accept('Como troco o endereço?');
+    const b = await accept('Qual o prazo de entrega?');
+    await processFeedback({ ...deps, configs }, a);
+    await processFeedback({ ...deps, configs }, b);
+    expect([store.items.get(a)!.assignee, store.items.get(b)!.assignee]).toEqual(['maria-oliveira', 'john-carter']);
+    expect(store.items.get(a)).toMatchObject({ team: 'support', version: 2, sla: expect.any(Object) });
+    expect(counter).toBe(2);
   });
 
   it('drops a message for an unknown item', async () => {

@@ -3,7 +3,8 @@ import { writeConfig } from '../../../shared/app/admin-config.use-case.js';
 import { messageAllowed, planActions } from '../../../shared/domain/workflows/action-plan.js';
 import { DEFAULT_RULES, defaultRulesDocument } from '../../../shared/domain/workflows/default-rules.js';
 import { matchRules } from '../../../shared/domain/workflows/rule-matcher.js';
-import { InvalidRulesError, parseRulesDocument, serializeRulesDocument, type Action, type AcknowledgementPolicy } from '../../../shared/domain/workflows/rules.schema.js';
+import { InvalidRulesError, type Action, type AcknowledgementPolicy } from '../../../shared/domain/workflows/rules.schema.js';
+import { parseRulesDocument, serializeRulesDocument } from '../../../shared/domain/workflows/rules-text.js';
 import type { ConfigStore } from '../../../shared/ports/workflow-store.port.js';
 import { analyzedItem } from './feedback.fixture.js';
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OuvidorError } from '../../../shared/domain/errors.js';
 import { DEFAULT_RULES } from '../../../shared/domain/workflows/default-rules.js';
-import { InvalidRulesError, parseRulesDocument, serializeRulesDocument } from '../../../shared/domain/workflows/rules.schema.js';
+import { InvalidRulesError } from '../../../shared/domain/workflows/rules.schema.js';
+import { parseRulesDocument, serializeRulesDocument } from '../../../shared/domain/workflows/rules-text.js';
 
 const yamlDefault = readFileSync(new URL('../../../config/rules.default.yaml', import.meta.url), 'utf8');
 
