@@ -11,6 +11,8 @@ Commands:
   seed [--items 2000] [--days 90] [--seed 1]
                                 write a realistic demo data set (pt-BR and English) over the last days
   metrics rebuild [--table <t>] recompute the metrics aggregates from the items (locally, or a deployed table)
+  bench [--items 2000] [--concurrency 32] [--json] [--save]
+                                measure the local platform end to end (docs/benchmarks.md)
   cost [--json] [--region r]    cost per million items of the synthesized deployment (list prices, stated assumptions)
 `;
 
@@ -21,6 +23,7 @@ const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>
   users: async () => (await import('./commands/users.command.js')).usersCommand,
   seed: async () => (await import('./commands/seed.command.js')).seedCommand,
   metrics: async () => (await import('./commands/metrics.command.js')).metricsCommand,
+  bench: async () => (await import('./commands/bench.command.js')).benchCommand,
   cost: async () => (await import('./commands/cost.command.js')).costCommand,
 };
 

@@ -20,6 +20,7 @@ export class LocalEventBus implements EventBus {
   private readonly subscribers: Array<{ fn: EventSubscriber; retry: RetryPolicy }> = [];
   readonly published: DomainEvent[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
+  private running = 0;
 
   constructor(private readonly onError: (error: unknown, event: DomainEvent) => void = () => {}, private readonly keep = 1000) {}
 
@@ -37,6 +38,11 @@ export class LocalEventBus implements EventBus {
     }
   }
 
+  /** Deliveries scheduled (retries included) or running: 0 when every event published so far was handled. */
+  get pending(): number {
+    return this.timers.size + this.running;
+  }
+
   /** Pending retries are dropped (the runtime is stopping). */
   close(): void {
     for (const t of this.timers) clearTimeout(t);
@@ -46,10 +52,13 @@ export class LocalEventBus implements EventBus {
   private deliver(fn: EventSubscriber, retry: RetryPolicy, event: DomainEvent, attempt: number, delayMs: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      fn(event).catch((error: unknown) => {
-        if (attempt >= retry.attempts) this.onError(error, event);
-        else this.deliver(fn, retry, event, attempt + 1, Math.max(retry.firstDelayMs * 2 ** (attempt - 1), 1));
-      });
+      this.running++;
+      fn(event)
+        .catch((error: unknown) => {
+          if (attempt >= retry.attempts) this.onError(error, event);
+          else this.deliver(fn, retry, event, attempt + 1, Math.max(retry.firstDelayMs * 2 ** (attempt - 1), 1));
+        })
+        .finally(() => this.running--);
     }, delayMs);
     this.timers.add(timer);
   }

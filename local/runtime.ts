@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AddressInfo } from 'node:net';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { republishPendingEvents } from '../shared/app/republish-events.use-case.js';
 import { sweepReceived } from '../shared/app/sweep-received.use-case.js';
 import { resetConfig, config } from '../shared/runtime/config.js';
@@ -57,6 +58,13 @@ export interface Platform {
   readonly emulators: Emulators;
   /** The runtime's own DynamoDB client (every handler's store goes through it): the bench counts on it. */
   readonly dynamodb: DynamoDBClient;
+  /**
+   * True when nothing is in flight right now: no message waiting or being processed on the feedback
+   * queue, no event delivery scheduled or running on the bus, no change waiting for the metrics
+   * stream. Checked upstream first (queue, then bus, then stream): the bench's completion signal,
+   * which costs no store operation.
+   */
+  quiet(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -178,6 +186,15 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     tableStream,
     emulators,
     dynamodb: clients.dynamodb,
+    quiet: async () => {
+      const out = await clients.sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: queue.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] }),
+      );
+      const depth = Object.values(out.Attributes ?? {}).reduce((sum, v) => sum + Number(v ?? 0), 0);
+      if (depth > 0) return false;
+      if (bus.pending > 0) return false;
+      return !tableStream.busy;
+    },
     stop: () =>
       (stopping ??= (async () => {
         clearInterval(sweeper);

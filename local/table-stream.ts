@@ -248,6 +248,16 @@ export class LocalTableStream {
     return [...this.delivered];
   }
 
+  /** Records queued, not yet delivered (the batch in flight not included). */
+  get backlog(): number {
+    return this.queue.length;
+  }
+
+  /** True while records are queued or a batch is being delivered. */
+  get busy(): boolean {
+    return this.running !== undefined || this.queue.length > 0;
+  }
+
   /** Resolves once every queued record was delivered (tests, the CLI). */
   idle(): Promise<void> {
     if (!this.running && this.queue.length === 0) return Promise.resolve();

@@ -6,6 +6,7 @@ import { DynamoConfigStore } from '../../shared/adapters/dynamo-records.adapter.
 import { rebuildMetrics, type RebuildSummary } from '../../shared/app/rebuild-metrics.use-case.js';
 import { dataDir } from '../data-dir.js';
 import { callRunningPlatform, withOnDiskTable } from '../on-disk-table.js';
+import { followJob, phaseBars } from '../follow-job.js';
 
 const USAGE = `Usage:
   ouvidor metrics rebuild                         recompute the metrics aggregates of the local platform
@@ -30,8 +31,13 @@ export async function metricsCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-function run(client: DynamoDBClient, table: string): Promise<RebuildSummary> {
-  return rebuildMetrics({ metricSources: new DynamoMetricsSources(client, table), metrics: new DynamoMetricsStore(client, table), configs: new DynamoConfigStore(client, table) });
+async function run(client: DynamoDBClient, table: string): Promise<RebuildSummary> {
+  const bars = phaseBars('metrics-rebuild');
+  try {
+    return await rebuildMetrics({ metricSources: new DynamoMetricsSources(client, table), metrics: new DynamoMetricsStore(client, table), configs: new DynamoConfigStore(client, table) }, bars.report);
+  } finally {
+    bars.finish();
+  }
 }
 
 async function onAws(table: string, region: string | undefined): Promise<RebuildSummary> {
@@ -44,7 +50,7 @@ async function onAws(table: string, region: string | undefined): Promise<Rebuild
 }
 
 async function locally(dir: string): Promise<RebuildSummary> {
-  const res = await callRunningPlatform(dir, 'POST', '/v1/local/metrics/rebuild', { timeoutMs: 10 * 60_000 });
+  const res = await followJob(dir, 'metrics-rebuild', callRunningPlatform(dir, 'POST', '/v1/local/metrics/rebuild', { timeoutMs: 10 * 60_000 }));
   if (res) {
     if (!res.ok) throw new Error(`the running platform answered ${res.status}: ${await res.text()}`);
     return (await res.json()) as RebuildSummary;

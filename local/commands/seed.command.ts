@@ -19,6 +19,7 @@ import { systemClock } from '../../shared/ports/clock.port.js';
 import { dataDir } from '../data-dir.js';
 import { EMULATOR_CREDENTIALS, startEmulators } from '../emulators.js';
 import { callRunningPlatform } from '../on-disk-table.js';
+import { followJob, phaseBars } from '../follow-job.js';
 import { ensureBucket, ensureTable } from '../provision.js';
 
 const USAGE = `Usage:
@@ -52,7 +53,7 @@ export async function seedCommand(argv: string[]): Promise<number> {
   }
   const dir = dataDir();
   try {
-    const res = await callRunningPlatform(dir, 'POST', '/v1/local/seed', { body, timeoutMs: 10 * 60_000 });
+    const res = await followJob(dir, 'seed', callRunningPlatform(dir, 'POST', '/v1/local/seed', { body, timeoutMs: 10 * 60_000 }));
     if (res) {
       if (!res.ok) throw new Error(`the running platform answered ${res.status}: ${await res.text()}`);
       process.stdout.write(formatSummary((await res.json()) as SeedSummary, 'updated by the running platform as the items were written (up to date now)'));
@@ -74,6 +75,7 @@ async function onDisk(dir: string, body: object): Promise<{ summary: SeedSummary
   const credentials = { accessKeyId: EMULATOR_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: EMULATOR_CREDENTIALS.AWS_SECRET_ACCESS_KEY };
   const dynamodb = new DynamoDBClient({ region: 'us-east-1', endpoint: emulators.dynamodbEndpoint, credentials });
   const s3 = new S3Client({ region: 'us-east-1', endpoint: emulators.s3Endpoint, forcePathStyle: true, credentials });
+  const bars = phaseBars('seed');
   try {
     const table = process.env.OUVIDOR_TABLE_NAME ?? 'ouvidor';
     const bucket = process.env.OUVIDOR_BUCKET_NAME ?? 'ouvidor-objects';
@@ -94,10 +96,12 @@ async function onDisk(dir: string, body: object): Promise<{ summary: SeedSummary
         clock: systemClock,
       },
       body,
+      bars.report,
     );
-    const rebuilt = await rebuildMetrics({ metricSources: new DynamoMetricsSources(dynamodb, table), metrics: new DynamoMetricsStore(dynamodb, table), configs });
+    const rebuilt = await rebuildMetrics({ metricSources: new DynamoMetricsSources(dynamodb, table), metrics: new DynamoMetricsStore(dynamodb, table), configs }, (phase, done, total) => bars.report(`metrics ${phase}`, done, total));
     return { summary, rebuilt };
   } finally {
+    bars.finish();
     dynamodb.destroy();
     s3.destroy();
     await emulators.stop();

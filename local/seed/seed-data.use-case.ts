@@ -52,6 +52,9 @@ export interface SeedSummary {
 
 const CONCURRENCY = 16;
 
+/** Where a long job is: its phase, how many done of how many (the CLI draws it). */
+export type OnProgress = (phase: string, done: number, total?: number) => void;
+
 /** The record of one seeded data set: its anchor, so that a re-run makes the same ids (and writes nothing twice). */
 export const seedRunName = (r: SeedRequest): string => `seed-run#${r.seed}-${r.items}-${r.days}`;
 
@@ -64,10 +67,14 @@ async function anchorOf(deps: SeedDeps, request: SeedRequest, now: Date): Promis
   return new Date((await read())?.anchor ?? now.toISOString());
 }
 
-async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<void>, onDone?: (done: number) => void): Promise<void> {
   let next = 0;
+  let done = 0;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (next < items.length) {
+      await work(items[next++]!);
+      onDone?.(++done);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
 }
@@ -86,12 +93,13 @@ const tally = (values: readonly string[]): Record<string, number> => {
  * conditional on the id, and a re-run with the same options reuses the first run's anchor, so it
  * makes the same ids and adds nothing.
  */
-export async function seedData(deps: SeedDeps, body: unknown): Promise<SeedSummary> {
+export async function seedData(deps: SeedDeps, body: unknown, onProgress: OnProgress = () => {}): Promise<SeedSummary> {
   const started = Date.now();
   const request = parseOrThrow(SeedRequestSchema, body ?? {}, 'seed request');
   const now = deps.clock.now();
   const anchor = await anchorOf(deps, request, now);
   const [standards, rules] = await Promise.all([loadStandards(deps), loadRules(deps)]);
+  onProgress('generate', 0, request.items);
   const data = await generateSeed(deps, { ...request, anchor, now, standards, rules });
 
   let agentsCreated = 0;
@@ -103,7 +111,7 @@ export async function seedData(deps: SeedDeps, body: unknown): Promise<SeedSumma
       if (!(e instanceof UserExistsError)) throw e;
     }
   }
-  const written = await writeData(deps, data);
+  const written = await writeData(deps, data, onProgress);
   const items = data.items.map((i) => i.feedback);
   return {
     ...request,
@@ -122,7 +130,7 @@ export async function seedData(deps: SeedDeps, body: unknown): Promise<SeedSumma
   };
 }
 
-async function writeData(deps: SeedDeps, data: SeedData): Promise<number> {
+async function writeData(deps: SeedDeps, data: SeedData, onProgress: OnProgress): Promise<number> {
   // One profile per customer: each distinct set of contact details is linked once.
   const links = new Map<string, Promise<Customer>>();
   const linked = new Map<string, Customer>();
@@ -142,12 +150,12 @@ async function writeData(deps: SeedDeps, data: SeedData): Promise<number> {
     linked.set(feedback.id, customer);
     // A conditional create of the final record with its index keys (its stage is `analyzed`).
     if (await deps.store.putReceived({ ...feedback, customer })) written++;
-  });
+  }, (n) => onProgress('items', n, data.items.length));
   await inParallel(data.surveys, async (survey) => {
     const customer = (survey.feedbackId && linked.get(survey.feedbackId)) || survey.customer;
     await deps.surveys.create({ ...survey, customer });
-  });
-  await inParallel(data.kudos, (k) => deps.recognition.recordKudos(k.agentId, k.feedbackId, k.at));
-  await inParallel(data.collections, (c) => deps.recognition.addToCollection(c.name, c.feedbackId, c.at));
+  }, (n) => onProgress('surveys', n, data.surveys.length));
+  await inParallel(data.kudos, (k) => deps.recognition.recordKudos(k.agentId, k.feedbackId, k.at), (n) => onProgress('kudos', n, data.kudos.length));
+  await inParallel(data.collections, (c) => deps.recognition.addToCollection(c.name, c.feedbackId, c.at), (n) => onProgress('collections', n, data.collections.length));
   return written;
 }

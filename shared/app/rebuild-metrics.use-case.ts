@@ -25,12 +25,13 @@ export interface RebuildSummary {
  * of the sources credited through another item reset to what they now contribute. Run it on a quiet
  * system: a reconciliation running meanwhile could be counted on top of the rebuilt figures.
  */
-export async function rebuildMetrics(deps: RebuildMetricsDeps): Promise<RebuildSummary> {
+export async function rebuildMetrics(deps: RebuildMetricsDeps, onProgress: (phase: string, done: number, total?: number) => void = () => {}): Promise<RebuildSummary> {
   const standards = await loadStandards(deps);
   const sources: MetricsSource[] = [];
   const items = new Map<string, Feedback>();
   for await (const source of deps.metricSources.scanSources()) {
     sources.push(source);
+    if (sources.length % 100 === 0) onProgress('read sources', sources.length);
     if (source.kind === 'feedback') items.set(source.item.id, source.item);
   }
   const totals = new Map<string, MetricsDelta & { counters: Record<string, number>; slots: Record<string, number> }>();
@@ -56,7 +57,9 @@ export async function rebuildMetrics(deps: RebuildMetricsDeps): Promise<RebuildS
     }
   }
   const rows = [...totals.values()];
+  onProgress('write aggregates and ledgers', 0, rows.length + ledgers.length);
   await deps.metrics.replaceAll(rows, ledgers);
+  onProgress('write aggregates and ledgers', rows.length + ledgers.length, rows.length + ledgers.length);
   await deps.metrics.linkRelated(links);
   return { sources: sources.length, contributing, aggregates: rows.length, days: new Set(rows.map((r) => r.day)).size };
 }

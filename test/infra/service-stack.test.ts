@@ -228,7 +228,7 @@ describe('HTTP routes', () => {
     const { ROUTES, LOCAL_ONLY_ROUTE_KEYS } = await import('../../local/routes.js');
     const aws = Object.values(t.service.findResources('AWS::ApiGatewayV2::Route')).map((r) => String(r['Properties']['RouteKey'])).sort();
     // Explicit exceptions: the local sign-in (Cognito SRP on AWS) and the widget preflight (the API's corsPreflight on AWS).
-    expect(LOCAL_ONLY_ROUTE_KEYS).toEqual(['POST /v1/auth/login', 'OPTIONS /v1/feedback', 'POST /v1/local/metrics/rebuild', 'POST /v1/local/seed']);
+    expect(LOCAL_ONLY_ROUTE_KEYS).toEqual(['POST /v1/auth/login', 'OPTIONS /v1/feedback', 'POST /v1/local/metrics/rebuild', 'POST /v1/local/seed', 'GET /v1/local/progress']);
     const local = ROUTES.map((r) => `${r.method} ${r.path}`);
     expect(local).toEqual(expect.arrayContaining([...LOCAL_ONLY_ROUTE_KEYS]));
     expect(aws).toEqual(local.filter((k) => !LOCAL_ONLY_ROUTE_KEYS.includes(k)).sort());

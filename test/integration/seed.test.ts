@@ -40,18 +40,19 @@ async function totals(days: string[]): Promise<Counters> {
 }
 
 /** As the CLI prints it. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
+  let errors = '';
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     out += String(chunk);
     return true;
   });
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
+    errors += String(chunk);
     return true;
   });
   try {
-    return { code: await seedCommand(argv), out };
+    return { code: await seedCommand(argv), out, err: errors };
   } finally {
     spy.mockRestore();
     err.mockRestore();
@@ -126,6 +127,10 @@ describe('seeding a running platform (POST /v1/local/seed)', () => {
       expect(out).toMatch(/channels +\w+ \d+/);
       expect(out).toContain('updated by the running platform');
       expect(await p.feedbackCount()).toBe(240);
+      // What the CLI polled while it waited (GET /v1/local/progress): the last phase, complete.
+      const progress = await getJson<{ job: string; running: boolean; phase: string; done: number; total: number }>('/v1/local/progress?job=seed');
+      expect(progress).toMatchObject({ job: 'seed', running: false, phase: 'metrics' });
+      expect(progress.done).toBe(progress.total);
     } finally {
       rmSync(join(p.emulators.scratchDir, RUNTIME_FILE));
     }
@@ -139,6 +144,10 @@ describe('`ouvidor seed` with no platform running', () => {
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/30 written, 0 already there/);
     expect(first.out).toMatch(/metrics +rebuilt: \d+ aggregate items over \d+ days/);
+    // Progress on stderr (plain lines: not a terminal), phase by phase.
+    expect(first.err).toMatch(/^seed items {2}\d+\/30/m);
+    expect(first.err).toMatch(/^seed surveys .* in \d+ s/m);
+    expect(first.err).toMatch(/^seed metrics write aggregates and ledgers/m);
     const second = await cli('--items', '30', '--days', '7', '--seed', '3');
     expect(second.out).toMatch(/0 written, 30 already there/);
     expect((await cli('--items', 'many')).code).toBe(2);

@@ -46,6 +46,17 @@ export const TEAM_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
     body: { zod: SeedRequestSchema, types: ['application/json'] },
     responses: { 200: { description: 'What was written.', schema: obj('The seed summary.', { written: { type: 'integer' }, existing: { type: 'integer' } }) } },
   },
+  'GET /v1/local/progress': {
+    summary: 'How far a local admin job is (local runtime only; `ouvidor seed`, `ouvidor metrics rebuild`)',
+    tag: 'users',
+    auth: ['admin'],
+    localOnly: true,
+    description: '404 when that job has not run in this process.',
+    query: { job: { description: 'The job: seed or metrics-rebuild.', schema: { enum: ['seed', 'metrics-rebuild'] } } },
+    responses: {
+      200: { description: 'The job\'s phase and count.', schema: obj('Job progress.', { job: str('the job'), running: { type: 'boolean' }, phase: str('what it does now'), done: { type: 'integer' }, total: { type: 'integer' } }) },
+    },
+  },
   'GET /v1/users': {
     summary: 'List staff users',
     tag: 'users',
