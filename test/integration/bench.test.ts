@@ -26,8 +26,8 @@ describe('ouvidor bench --json (a small run)', () => {
       expect(r[k], k).toBeGreaterThan(0);
     }
     expect(r.acceptP99Ms as number).toBeGreaterThanOrEqual(r.acceptP50Ms as number);
-    // Every item is at least written once and read once; write units are at least the writes.
-    expect(r.storeOpsPerItem.reads).toBeGreaterThanOrEqual(1);
+    // Every item is written at least once (the pipeline may read nothing: the record travels with the
+    // message and the event); write units are at least the writes.
     expect(r.storeOpsPerItem.writes).toBeGreaterThanOrEqual(1);
     expect(r.storeOpsPerItem.writeUnits).toBeGreaterThanOrEqual(r.storeOpsPerItem.writes);
     expect(r.machine).toMatchObject({ cpus: expect.any(Number), node: process.version });
