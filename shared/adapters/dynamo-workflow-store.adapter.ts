@@ -158,25 +158,7 @@ export class DynamoActionLog implements ActionLog {
       else others.push(ActionRecordSchema.parse(prev));
     }
     if (claimed.length === 0) return { rev: stored.rev, claimed, others };
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':rev': stored.rev, ':one': 1 };
-    const sets = claimed.map((r, n) => {
-      names[`#a${n}`] = r.key;
-      values[`:a${n}`] = r;
-      return `actions.#a${n} = :a${n}`;
-    });
-    const ok = await conditionalWrite(
-      this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: runKey(feedbackId, trigger),
-          UpdateExpression: `SET ${sets.join(', ')}, rev = rev + :one`,
-          ConditionExpression: 'rev = :rev',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      ),
-    );
+    const ok = await this.setUnderRev(feedbackId, trigger, stored.rev, [['actions', claimed]]);
     return ok ? { rev: stored.rev + 1, claimed, others } : undefined;
   }
 
@@ -190,21 +172,21 @@ export class DynamoActionLog implements ActionLog {
       ...outcome.collections.map((c) => recognitionItem(collectionPartition(c.collection), feedbackId, c.at)),
     ];
     for (let i = 0; i < puts.length; i += BATCH) await this.batchPut(puts.slice(i, i + BATCH));
+    if (outcome.actions.length + outcome.timeline.length === 0) return true;
+    return this.setUnderRev(feedbackId, trigger, claim.rev, [['actions', outcome.actions], ['timeline', outcome.timeline]]);
+  }
+
+  /** Sets entries of the run record's maps (by their `key`) and bumps `rev`, only at revision `rev`. */
+  private setUnderRev(feedbackId: string, trigger: string, rev: number, maps: readonly [string, readonly { readonly key: string }[]][]): Promise<boolean> {
     const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':rev': claim.rev, ':one': 1 };
-    const sets = [
-      ...outcome.actions.map((r, n) => {
-        names[`#a${n}`] = r.key;
-        values[`:a${n}`] = r;
-        return `actions.#a${n} = :a${n}`;
+    const values: Record<string, unknown> = { ':rev': rev, ':one': 1 };
+    const sets = maps.flatMap(([attribute, entries], m) =>
+      entries.map((entry, n) => {
+        names[`#e${m}_${n}`] = entry.key;
+        values[`:e${m}_${n}`] = entry;
+        return `${attribute}.#e${m}_${n} = :e${m}_${n}`;
       }),
-      ...outcome.timeline.map((e, n) => {
-        names[`#t${n}`] = e.key;
-        values[`:t${n}`] = e;
-        return `timeline.#t${n} = :t${n}`;
-      }),
-    ];
-    if (sets.length === 0) return true;
+    );
     return conditionalWrite(
       this.doc.send(
         new UpdateCommand({
