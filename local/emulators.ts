@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { startFauxqs } from 'fauxqs';
+import { buildApp as fauxqsApp } from 'fauxqs';
 
 /** dynalite and fauxqs accept any credentials; s3rver only its own. Set as the process's credentials. */
 export const EMULATOR_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' } as const;
@@ -41,11 +41,13 @@ export async function startEmulators(dir: string | undefined): Promise<Emulators
   worker.removeAllListeners('error');
   worker.on('error', (e) => console.error('[ouvidor] emulators thread failed:', e));
 
-  const sqs = await startFauxqs({ port: 0, logger: false, host: '127.0.0.1' });
+  // fauxqs's own start-up listens on every interface: its app, listened to on loopback only.
+  const sqs = fauxqsApp({ logger: false });
+  const sqsAddress = await sqs.listen({ port: 0, host: '127.0.0.1' });
 
   return {
     dynamodbEndpoint: `http://127.0.0.1:${ports.dynamodbPort}`,
-    sqsEndpoint: sqs.address,
+    sqsEndpoint: sqsAddress,
     s3Endpoint: `http://127.0.0.1:${ports.s3Port}`,
     scratchDir,
     async stop() {
@@ -56,7 +58,7 @@ export async function startEmulators(dir: string | undefined): Promise<Emulators
       worker.postMessage('stop');
       // A client holding a keep-alive connection must not keep the thread (and the LevelDB lock) alive.
       const forced = setTimeout(() => void worker.terminate(), 3000);
-      await Promise.allSettled([stopped, sqs.stop()]);
+      await Promise.allSettled([stopped, sqs.close()]);
       clearTimeout(forced);
       if (!dir) rmSync(scratchDir, { recursive: true, force: true });
     },

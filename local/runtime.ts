@@ -31,6 +31,7 @@ import { INBOUND_EMAIL_PREFIX } from '../functions/ses-email/ses-email.handler.j
 export interface PlatformOptions {
   /** 0 picks a free port. */
   readonly port: number;
+  /** Where HTTP and SMTP listen: loopback unless widened (`HOST=0.0.0.0 npm start`). */
   readonly host?: string;
   /** The data folder; undefined keeps DynamoDB in memory and S3 in a temporary folder (tests). */
   readonly dataDir: string | undefined;
@@ -106,7 +107,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const server: Server = createServer(httpBridge({ staticPages: consoleSite(), onError }));
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(opts.port, opts.host ?? '0.0.0.0', () => ok());
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => ok());
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;

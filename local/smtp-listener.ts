@@ -85,7 +85,7 @@ export async function startSmtpListener(opts: SmtpOptions): Promise<SmtpListener
   });
   server.on('error', opts.onError);
   await new Promise<void>((ok, fail) => {
-    const s = server.listen(opts.port, opts.host ?? '0.0.0.0', () => ok());
+    const s = server.listen(opts.port, opts.host ?? '127.0.0.1', () => ok());
     s.once('error', fail);
   });
   const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;

@@ -18,6 +18,7 @@ export async function startCommand(argv: string[]): Promise<number> {
   const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
   const platform = await startPlatform({
     port,
+    host: process.env.HOST ?? '127.0.0.1',
     smtpPort,
     dataDir: dir,
     pauseProcessing: process.env.OUVIDOR_PAUSE_PROCESSING === '1',
