@@ -110,9 +110,7 @@ export class DynamoFeedbackStore implements FeedbackStore {
         new PutCommand({
           TableName: this.tableName,
           Item: feedbackItem(fb),
-          // `markEventPublished` sets its mark without a new version: a copy read before it must not
-          // erase it (the writer re-reads, as after a version conflict).
-          ConditionExpression: fb.eventPublishedAt ? '#version = :expected' : '#version = :expected AND attribute_not_exists(eventPublishedAt)',
+          ConditionExpression: '#version = :expected',
           ExpressionAttributeNames: { '#version': 'version' },
           ExpressionAttributeValues: { ':expected': expectedVersion },
         }),
@@ -129,23 +127,6 @@ export class DynamoFeedbackStore implements FeedbackStore {
 
   private shardQuery(index: string, pk: (shard: number) => string, order: 'asc' | 'desc', sortCondition: string, values: Record<string, unknown>): ShardedQuery {
     return { tableName: this.tableName, index, partitions: SHARD_NUMBERS.map((s) => ({ key: pk(s), group: 0 })), order, sortCondition, values };
-  }
-
-  async markEventPublished(id: string, analysisVersion: number, at: string): Promise<void> {
-    await conditional(
-      this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: feedbackPk(id), sk: FEEDBACK_SK },
-          UpdateExpression: 'SET eventPublishedAt = if_not_exists(eventPublishedAt, :at)',
-          // Only while that analysis is the current one: a late mark from an older delivery must
-          // not cover an item analyzed again since (workflow changes to the record do not matter).
-          ConditionExpression: 'attribute_exists(pk) AND analysis.#version = :v',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':at': at, ':v': analysisVersion },
-        }),
-      ),
-    );
   }
 
   async claimIdempotencyKey(claim: IdempotencyClaim, expiresAt: string, now: string): Promise<IdempotencyClaim | undefined> {

@@ -18,16 +18,10 @@ export interface FeedbackStore {
    * delivery already moved it on (the caller then treats its message as a duplicate).
    */
   saveAnalyzed(feedback: Feedback, expectedVersion: number): Promise<boolean>;
-  /**
-   * Replaces the record if it is still at `expectedVersion` (the caller bumps `version`) and, when
-   * `feedback` has no `eventPublishedAt`, the stored one has none either (the mark is set without a
-   * new version); false otherwise: re-read and retry.
-   */
+  /** Replaces the record if it is still at `expectedVersion` (the caller bumps `version`); false otherwise: re-read and retry. */
   update(feedback: Feedback, expectedVersion: number): Promise<boolean>;
   /** Ids of items on an SLA clock whose next deadline (warning or breach) is at or before `before`, soonest first, at most `limit`. */
   listDue(before: string, limit: number): Promise<string[]>;
-  /** Records that `feedback.analyzed` went out for the analysis that produced `analysisVersion` (idempotent). */
-  markEventPublished(id: string, analysisVersion: number, at: string): Promise<void>;
   /**
    * Claims an Idempotency-Key for a new item. Returns undefined when the claim is ours, or the
    * earlier, still-valid claim for that key.

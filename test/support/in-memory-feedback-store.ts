@@ -52,10 +52,6 @@ export class InMemoryFeedbackStore implements FeedbackStore {
     const cur = this.items.get(id);
     if (cur?.resolvedEventPending?.version === version) delete cur.resolvedEventPending;
   }
-  async markEventPublished(id: string, version: number, at: string) {
-    const cur = this.items.get(id);
-    if (cur && cur.analysis?.version === version) cur.eventPublishedAt ??= at;
-  }
   async claimIdempotencyKey(claim: IdempotencyClaim, expiresAt: string, now: string) {
     const cur = this.claims.get(claim.key);
     if (cur && cur.expiresAt >= now) return { key: cur.key, requestHash: cur.requestHash, feedbackId: cur.feedbackId, receivedAt: cur.receivedAt };
