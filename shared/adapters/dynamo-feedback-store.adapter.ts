@@ -55,8 +55,6 @@ export function feedbackItem(fb: Feedback): Record<string, unknown> {
   };
 }
 
-/** Kept for readers of the SLA shards. */
-export const SLA_SHARDS = INDEX_SHARDS;
 export function slaIndexKeys(fb: Feedback): { gsi2pk?: string; gsi2sk?: string } {
   const next = fb.sla && fb.stage === 'analyzed' ? nextDeadline(fb.sla) : undefined;
   if (!next) return {};

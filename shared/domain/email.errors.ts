@@ -15,4 +15,3 @@ export class InvalidEmailError extends OuvidorError {
   }
 }
 
-export const isInvalidEmailError = (e: unknown): e is InvalidEmailError => e instanceof InvalidEmailError;

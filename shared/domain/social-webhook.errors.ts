@@ -26,4 +26,3 @@ export class InvalidWebhookPayloadError extends OuvidorError {
   }
 }
 
-export const isInvalidWebhookPayloadError = (e: unknown): e is InvalidWebhookPayloadError => e instanceof InvalidWebhookPayloadError;

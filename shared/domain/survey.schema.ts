@@ -67,9 +67,6 @@ export function parseSurveyInput(body: unknown): SurveyInput {
   return parsed.data;
 }
 
-/** Whether a customer can be reached or identified (email, phone or handle). */
-export const isReachable = (c: Customer): boolean => Boolean(c.email ?? c.phone ?? c.handle);
-
 /**
  * The score of an answer: a whole number in the type's range. Query strings and forms give text,
  * JSON gives numbers; both are accepted, nothing else (`7.5`, `1e1`, `' '` are refused).
