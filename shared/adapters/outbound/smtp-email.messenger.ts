@@ -1,7 +1,8 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { CustomerMessage, CustomerMessenger, DeliveryReceipt } from '../../ports/messenger.port.js';
 import { DeliveryFailedError, excerpt } from './delivery.errors.js';
-import { composeCustomerEmail, type EmailIdentityOptions } from './email-composer.js';
+import { composeCustomerEmail } from './email-composer.js';
+import type { EmailIdentityOptions } from './email-content.js';
 
 export type SmtpEmailMessengerOptions = EmailIdentityOptions;
 

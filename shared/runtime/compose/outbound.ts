@@ -4,7 +4,23 @@ import { logger } from '../logger.js';
 import { appSecrets, type AppSecrets } from '../secrets.js';
 import { capability } from './capability.js';
 
-/** Email as configured: SES, an SMTP relay (nodemailer) or the outbox only; only the chosen one is imported. */
+/**
+ * The SMTP relay's messenger (nodemailer, ~240 KB minified): the local runtime's path only, every
+ * Lambda sends through SES (infra sets `OUVIDOR_EMAIL_OUTBOUND=ses`). Imported through a computed
+ * specifier so that esbuild leaves it out of the Lambda bundles, where it would be dead weight.
+ */
+const SMTP_MESSENGER_MODULE = '../../adapters/outbound/smtp-email.messenger.js';
+type SmtpModule = typeof import('../../adapters/outbound/smtp-email.messenger.js');
+
+async function smtpMessengerModule(): Promise<SmtpModule> {
+  try {
+    return (await import(/* @vite-ignore */ SMTP_MESSENGER_MODULE)) as SmtpModule;
+  } catch (error) {
+    throw new Error('OUVIDOR_EMAIL_OUTBOUND=smtp is for the local runtime: a deployed function sends email through SES (OUVIDOR_EMAIL_OUTBOUND=ses).', { cause: error });
+  }
+}
+
+/** Email as configured: SES, an SMTP relay (nodemailer, local only) or the outbox only; only the chosen one is imported. */
 async function emailMessenger(cfg: Config): Promise<CustomerMessenger> {
   const identity = { from: cfg.OUVIDOR_EMAIL_FROM };
   if (cfg.OUVIDOR_EMAIL_OUTBOUND === 'ses') {
@@ -15,7 +31,7 @@ async function emailMessenger(cfg: Config): Promise<CustomerMessenger> {
     });
   }
   if (cfg.OUVIDOR_EMAIL_OUTBOUND === 'smtp' && cfg.OUVIDOR_SMTP_RELAY_URL) {
-    const { SmtpEmailMessenger } = await import('../../adapters/outbound/smtp-email.messenger.js');
+    const { SmtpEmailMessenger } = await smtpMessengerModule();
     return new SmtpEmailMessenger(cfg.OUVIDOR_SMTP_RELAY_URL, identity);
   }
   return new (await import('../../adapters/outbound/outbox-only.messenger.js')).OutboxOnlyMessenger();

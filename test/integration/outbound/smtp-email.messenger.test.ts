@@ -1,10 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DeliveryFailedError } from '../../../shared/adapters/outbound/delivery.errors.js';
 import { SmtpEmailMessenger } from '../../../shared/adapters/outbound/smtp-email.messenger.js';
 import type { CustomerMessage } from '../../../shared/ports/messenger.port.js';
+import { composeWith } from '../../../shared/runtime/compose/capability.js';
+import { customerMessenger } from '../../../shared/runtime/compose/outbound.js';
+import { resetConfig } from '../../../shared/runtime/config.js';
 
 interface Received { from: string; to: string[]; raw: Buffer; user?: string }
 const received: Received[] = [];
@@ -112,5 +115,23 @@ describe('SmtpEmailMessenger through a local relay', () => {
     const error = await messenger.send(message).catch((e: unknown) => e);
     expect(error).toMatchObject({ provider: 'smtp', retryable: true });
     expect(error).toHaveProperty('providerStatus', undefined);
+  });
+
+  it('is what the composed messenger uses when OUVIDOR_EMAIL_OUTBOUND=smtp (imported on first use, never bundled in a Lambda)', async () => {
+    vi.stubEnv('OUVIDOR_EMAIL_OUTBOUND', 'smtp');
+    vi.stubEnv('OUVIDOR_SMTP_RELAY_URL', `smtp://relay:s3cret@127.0.0.1:${port}?ignoreTLS=true`);
+    vi.stubEnv('OUVIDOR_EMAIL_FROM', 'atendimento@loja.example');
+    vi.stubEnv('OUVIDOR_SURVEY_SECRET', process.env.OUVIDOR_SURVEY_SECRET ?? 'a-local-survey-signing-secret-of-32+chars');
+    resetConfig();
+    composeWith(undefined);
+    try {
+      const receipt = await customerMessenger().send({ ...message, to: 'composed@example.com' });
+      expect(receipt).toMatchObject({ provider: 'smtp', status: 'sent' });
+      expect(received.at(-1)).toMatchObject({ from: 'atendimento@loja.example', to: ['composed@example.com'], user: 'relay' });
+    } finally {
+      vi.unstubAllEnvs();
+      resetConfig();
+      composeWith(undefined);
+    }
   });
 });

@@ -28,9 +28,6 @@ const carriers = (pattern: RegExp): string[] => [...bundles.keys()].filter((name
 const OVER_BUDGET: Record<string, { maxKb: number; why: string }> = {
   'ses-email': { maxKb: 1400, why: 'mailparser: iconv-lite CJK tables, libmime types, html-to-text' },
   'ingest-email': { maxKb: 1400, why: 'mailparser, as ses-email' },
-  'run-workflows': { maxKb: 660, why: "nodemailer's MIME composer (SES raw messages) and SMTP transport, the rules, luxon" },
-  'sla-sweeper': { maxKb: 600, why: 'the workflow actions, as run-workflows' },
-  'reply-feedback': { maxKb: 470, why: "the customer messenger (nodemailer's MIME composer, SMTP transport)" },
   'process-feedback': { maxKb: 620, why: 'the offline analyzer (lexicons, franc), the Comprehend adapters; the rules and luxon (the item-level workflow effects, SLA clock included, are stored with the analysis)' },
 };
 
@@ -66,8 +63,11 @@ describe('bundles per function', () => {
     // The offline analyzer: the processor; the email channels' redactor uses its PII detection.
     expect(carriers(/shared\/adapters\/offline-analyzer\//)).toEqual(['ingest-email', 'process-feedback', 'ses-email']);
     expect(carriers(/shared\/runtime\/compose\/outbound/)).toEqual(['reply-feedback', 'run-workflows', 'sla-sweeper']);
-    // nodemailer: the outbound messenger, and mailparser's own copy in the email channels.
-    expect(carriers(/node_modules\/nodemailer\//)).toEqual(['ingest-email', 'reply-feedback', 'run-workflows', 'ses-email', 'sla-sweeper']);
+    // nodemailer: mailparser's own copy in the email channels only. SES builds the MIME of what we
+    // send; the SMTP relay's messenger is the local runtime's and no Lambda bundles it.
+    expect(carriers(/node_modules\/nodemailer\//)).toEqual(['ingest-email', 'ses-email']);
+    expect(carriers(/shared\/adapters\/outbound\/(smtp-email\.messenger|email-composer)/)).toEqual([]);
+    expect(carriers(/shared\/adapters\/outbound\/ses-email\.messenger/)).toEqual(['reply-feedback', 'run-workflows', 'sla-sweeper']);
     // Only the admin's rules editor parses YAML (shared/domain/workflows/rules-text.ts).
     expect(carriers(/node_modules\/yaml\//)).toEqual(['admin-config']);
     expect(carriers(/shared\/adapters\/dynamo-user-directory|scrypt-password/)).toEqual(['users']);

@@ -1,10 +1,9 @@
 import { SendEmailCommand, SESv2Client, TooManyRequestsException, MessageRejected } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { simpleParser } from 'mailparser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerMessage } from '../../../shared/ports/messenger.port.js';
 import { DeliveryFailedError } from '../../../shared/adapters/outbound/delivery.errors.js';
-import { SesEmailMessenger, sesRfc822MessageId } from '../../../shared/adapters/outbound/ses-email.messenger.js';
+import { referencesHeader, SesEmailMessenger, sesRfc822MessageId } from '../../../shared/adapters/outbound/ses-email.messenger.js';
 
 const ses = mockClient(SESv2Client);
 const client = new SESv2Client({ region: 'us-east-1' });
@@ -23,52 +22,68 @@ const message: CustomerMessage = {
   references: ['<first@mail.gmail.com>', 'CAH8x9y0zQw1@mail.gmail.com'],
 };
 
-const rawSent = (): string => {
-  const input = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
-  return Buffer.from(input.Content!.Raw!.Data!).toString('utf8');
-};
+const sent = () => ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
+const header = (name: string) => sent().Content!.Simple!.Headers?.find((h) => h.Name === name)?.Value;
 
 beforeEach(() => ses.reset());
 
 describe('SesEmailMessenger', () => {
-  it('sends a raw MIME message with the identity, the threading headers, UTF-8 subject and both parts', async () => {
+  it('sends a Simple message with the identity, the threading headers, a UTF-8 subject and both parts', async () => {
     ses.on(SendEmailCommand).resolves({ MessageId: '0100018c-ses-id' });
     const messenger = new SesEmailMessenger(client, { from, replyTo: 'sac@loja.example', configurationSetName: 'ouvidor-outbound' });
 
     const receipt = await messenger.send(message);
 
     expect(receipt).toEqual({ provider: 'ses', providerMessageId: '0100018c-ses-id', status: 'sent' });
-    const input = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
+    const input = sent();
     expect(input.ConfigurationSetName).toBe('ouvidor-outbound');
+    expect(input.FromEmailAddress).toBe(from);
+    expect(input.ReplyToAddresses).toEqual(['sac@loja.example']);
     expect(input.Destination?.ToAddresses).toEqual(['bruno.costa@example.com']);
-    const raw = rawSent();
-    expect(raw).toMatch(/^From: Loja Exemplo <atendimento@loja\.example>\r$/m);
-    expect(raw).toMatch(/^Reply-To: sac@loja\.example\r$/m);
-    expect(raw).toMatch(/^Message-ID: <01JOUTBOUND0000000000000001@ouvidor\.loja\.example>\r$/m);
-    expect(raw).toMatch(/^In-Reply-To: <CAH8x9y0zQw1@mail\.gmail\.com>\r$/m);
-    expect(raw).toMatch(/^References: <first@mail\.gmail\.com> <CAH8x9y0zQw1@mail\.gmail\.com>\r$/m);
-    expect(raw).toMatch(/^Subject: =\?UTF-8\?[QB]\?/m); // encoded word, never raw 8-bit
-    expect(raw).not.toContain('Cobrança'); // the body is transfer-encoded, the header encoded-word
-    expect(raw).toMatch(/^Content-Type: multipart\/alternative/m);
-
-    const parsed = await simpleParser(raw);
-    expect(parsed.subject).toBe('Re: Cobrança em dobro');
-    expect(parsed.text?.trim()).toBe(message.text);
-    expect(parsed.html).toContain('estorno já foi solicitado &lt;pedido 48213&gt; &amp; deve');
-    expect(parsed.html).toContain('<br>');
-    expect(parsed.html).not.toContain('<pedido');
-    expect(parsed.headers.get('content-language')).toBe('pt-BR');
+    expect(input.Content?.Raw).toBeUndefined();
+    const simple = input.Content!.Simple!;
+    expect(simple.Subject).toEqual({ Data: 'Re: Cobrança em dobro', Charset: 'UTF-8' });
+    expect(simple.Body?.Text).toEqual({ Data: message.text, Charset: 'UTF-8' });
+    expect(simple.Body?.Html?.Charset).toBe('UTF-8');
+    expect(simple.Body?.Html?.Data).toContain('estorno já foi solicitado &lt;pedido 48213&gt; &amp; deve');
+    expect(simple.Body?.Html?.Data).toContain('<br>');
+    expect(simple.Body?.Html?.Data).not.toContain('<pedido');
+    expect(header('In-Reply-To')).toBe('<CAH8x9y0zQw1@mail.gmail.com>');
+    expect(header('References')).toBe('<first@mail.gmail.com> <CAH8x9y0zQw1@mail.gmail.com>');
+    expect(header('Content-Language')).toBe('pt-BR');
+    expect(header('X-Ouvidor-Feedback-Id')).toBe(message.feedbackId);
+    // SES sets the Message-ID itself; every header value is 7-bit and within SES's 995 characters.
+    expect(header('Message-ID')).toBeUndefined();
+    for (const h of simple.Headers!) expect(h.Value).toMatch(/^[\x20-\x7e]{1,995}$/);
   });
 
   it('omits the configuration set and Reply-To when not configured, and adds the parent to References', async () => {
     ses.on(SendEmailCommand).resolves({ MessageId: 'x' });
     await new SesEmailMessenger(client, { from }).send({ ...message, references: undefined, subject: undefined, locale: 'en' });
-    const input = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
+    const input = sent();
     expect(input.ConfigurationSetName).toBeUndefined();
-    const parsed = await simpleParser(rawSent());
-    expect(parsed.replyTo).toBeUndefined();
-    expect(parsed.references).toBe('<CAH8x9y0zQw1@mail.gmail.com>');
-    expect(parsed.subject).toBe('Reply to your message');
+    expect(input.ReplyToAddresses).toBeUndefined();
+    expect(header('References')).toBe('<CAH8x9y0zQw1@mail.gmail.com>');
+    expect(input.Content!.Simple!.Subject?.Data).toBe('Reply to your message');
+  });
+
+  it('encodes a non-ASCII display name and sends no threading headers for a first message', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'x' });
+    await new SesEmailMessenger(client, { from: '"Loja São João" <sac@loja.example>' }).send({ ...message, inReplyTo: undefined, references: undefined });
+    expect(sent().FromEmailAddress).toBe(`=?UTF-8?B?${Buffer.from('Loja São João').toString('base64')}?= <sac@loja.example>`);
+    expect(header('In-Reply-To')).toBeUndefined();
+    expect(header('References')).toBeUndefined();
+  });
+
+  it('shortens a long References chain to SES\'s limit, keeping the root and the latest ids', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `<message-${String(i).padStart(2, '0')}-abcdefghijklmnop@mail.example.com>`);
+    const value = referencesHeader(ids);
+    expect(value.length).toBeLessThanOrEqual(995);
+    const kept = value.split(' ');
+    expect(kept[0]).toBe(ids[0]);
+    expect(kept.at(-1)).toBe(ids.at(-1));
+    expect(kept.slice(1)).toEqual(ids.slice(ids.length - kept.length + 1));
+    expect(referencesHeader(ids.slice(0, 3))).toBe(ids.slice(0, 3).join(' '));
   });
 
   it('wraps a throttling error as retryable and a rejection as permanent, keeping the cause', async () => {
