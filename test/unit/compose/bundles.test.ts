@@ -26,10 +26,13 @@ const carriers = (pattern: RegExp): string[] => [...bundles.keys()].filter((name
 
 /** Bundles known to be over 300 KB, each with the ceiling it must not pass and why (see docs/benchmarks.md). */
 const OVER_BUDGET: Record<string, { maxKb: number; why: string }> = {
-  'ses-email': { maxKb: 1400, why: 'mailparser: iconv-lite CJK tables, libmime types, html-to-text' },
-  'ingest-email': { maxKb: 1400, why: 'mailparser, as ses-email' },
-  'process-feedback': { maxKb: 620, why: 'the offline analyzer (lexicons, franc), the Comprehend adapters; the rules and luxon (the item-level workflow effects, SLA clock included, are stored with the analysis)' },
-};
+  // mailparser: libmime's charset tables (iconv-lite, encoding-japanese) 655 KB, he + entities +
+  // htmlparser2 + html-to-text 244 KB; the way under 300 KB is postal-mime and a bounded HTML-to-text.
+  'ingest-email': { maxKb: 1320, why: 'mailparser (1,303 KB measured)' },
+  'ses-email': { maxKb: 1280, why: 'mailparser, as ingest-email (1,266 KB measured)' },
+  // franc-min's trigram models of 82 languages 170 KB, libphonenumber-js 118 KB, luxon 69 KB, the lexicons 59 KB.
+  'process-feedback': { maxKb: 600, why: 'the offline analyzer (franc-min, lexicons), libphonenumber-js, luxon (593 KB measured)' },
+}
 
 describe('bundles per function', () => {
   it('bundles every function under functions/, and no local-only code', () => {
