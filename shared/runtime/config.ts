@@ -44,6 +44,8 @@ const ConfigSchema = z.object({
   OUVIDOR_DYNAMODB_ENDPOINT: z.url().optional(),
   OUVIDOR_SQS_ENDPOINT: z.url().optional(),
   OUVIDOR_S3_ENDPOINT: z.url().optional(),
+  /** The SDK's standard endpoint override for Cognito (an emulator: moto in `npm run test:aws`); the verifier then reads the pool's JWKS there. */
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: z.url().optional(),
   AWS_REGION: z.string().default('us-east-1'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
