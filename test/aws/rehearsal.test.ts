@@ -154,7 +154,12 @@ describe('a workflow action that keeps failing', () => {
     // run-workflows process talks to it.
     failing = await startFailingEndpoint(503);
     const runner = await r.fn('RunWorkflowsFunction', { variant: 'sns-down', env: { AWS_ENDPOINT_URL_SNS: failing.endpoint } });
-    const id = await ingestAndAnalyze('outro@example.com', 'Pedido atrasado há duas semanas, péssimo atendimento.');
+    // A message the offline engine is unsure of (confidence under the template's cascade threshold):
+    // the cascade asks Comprehend (the stub says NEGATIVE), so the complaint rule acknowledges and notifies.
+    const processor = await r.fn('ProcessFeedbackFunction', { comprehendMock: true });
+    const escalations = (processor.output().match(/comprehend-stub: /g) ?? []).length;
+    const id = await ingestAndAnalyze('outro@example.com', 'Comprei na terça. Veio diferente do anúncio, acho.');
+    expect((processor.output().match(/comprehend-stub: BatchDetectSentiment 1\b/g) ?? []).length).toBe(escalations + 1);
     const workflowQueue = queue('service', 'WorkflowsWorkflowQueue', 'RunWorkflowsFunctionSqsEventSource');
     const dlq = queue('service', 'WorkflowsWorkflowDlq');
     const maxReceives = workflowQueue.maxReceiveCount!;
@@ -167,6 +172,8 @@ describe('a workflow action that keeps failing', () => {
       if (mine.length) expect(poll.failed, runner.output()).toEqual(mine.map((m) => m.MessageId));
     }
     expect(deliveries).toBe(maxReceives);
+    // Each delivery really called SNS (the SDK's own retries included).
+    expect(failing.hits()).toBeGreaterThanOrEqual(maxReceives);
     const dead = await receiveWhere(r.aws.sqs, dlq.url, (m) => eventOf(m.Body).detail?.id === id, 3);
     expect(eventOf(dead.Body)['detail-type']).toBe('feedback.analyzed');
     const res = await r.api('GET /v1/feedback/{id}', apiEvent('GET /v1/feedback/{id}', { path: { id }, token: agentToken }));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createOuvidorApp } from '../../../infra/ouvidor-app.factory.js';
 import { REPO_ROOT } from '../../../infra/repo-root.js';
 import { BUNDLE_ALL, cdkJsonContext } from '../../infra/ouvidor-app.fixture.js';
+import { INSTALL_HINT } from './moto-server.js';
 import type { CfnTemplate, SynthStack } from './template-resolver.js';
 
 export interface Synthesized {
@@ -66,7 +67,7 @@ export function isGetStackOutputFalsePositive(f: LintFinding): boolean {
 
 export function lint(files: readonly string[]): LintFinding[] {
   const run = spawnSync('cfn-lint', ['--format', 'json', '--', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.error) throw run.error;
+  if (run.error) throw new Error(`cfn-lint could not run (${run.error.message}): ${INSTALL_HINT}`);
   // Exit codes are bit flags (2 errors, 4 warnings, 8 informational); 1 is a crash.
   if (run.status === 1 || !run.stdout.trim().startsWith('[')) throw new Error(`cfn-lint failed: ${run.stderr || run.stdout}`);
   const raw = JSON.parse(run.stdout) as Array<{ Level: string; Rule: { Id: string }; Message: string; Filename: string; Location: { Path: (string | number)[] } }>;

@@ -5,14 +5,18 @@
 import { BatchDetectSentimentCommand, ComprehendClient } from '@aws-sdk/client-comprehend';
 import { mockClient } from 'aws-sdk-client-mock';
 
-const NEGATIVE = /defeito|ningu[eé]m|p[ée]ssim|atras|broken|refund|never/i;
+const NEGATIVE = /defeito|ningu[eé]m|p[ée]ssim|atras|diferente do an[úu]ncio|broken|refund|never/i;
 mockClient(ComprehendClient)
   .on(BatchDetectSentimentCommand)
-  .callsFake(({ TextList }) => ({
+  .callsFake(({ TextList }) => {
+    // On stderr, so the test can tell the cascade really escalated to Comprehend.
+    process.stderr.write(`comprehend-stub: BatchDetectSentiment ${TextList.length}\n`);
+    return {
     ResultList: TextList.map((text, Index) =>
       NEGATIVE.test(text)
         ? { Index, Sentiment: 'NEGATIVE', SentimentScore: { Positive: 0.01, Negative: 0.96, Neutral: 0.02, Mixed: 0.01 } }
         : { Index, Sentiment: 'NEUTRAL', SentimentScore: { Positive: 0.1, Negative: 0.1, Neutral: 0.79, Mixed: 0.01 } },
     ),
     ErrorList: [],
-  }));
+    };
+  });
