@@ -182,10 +182,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const pageSize = opts.sweepPageSize ?? 500;
   await sweepReceived(c, { olderThanMs: 0, maxSweeps: 3, countsAsRetry: false, pageSize });
   await republishPendingEvents(c, { olderThanMs: 0 });
-  if (!opts.pauseProcessing) {
-    poller.start();
-    workflows.poller.start();
-  }
+  if (!opts.pauseProcessing) poller.start();
+  // The workflows consume their own queue (pauseProcessing holds the analysis queue only, as before).
+  workflows.poller.start();
 
   const sweeper = setInterval(() => {
     sweepReceived(c, { olderThanMs: 2 * 60_000, maxSweeps: 3, countsAsRetry: true, pageSize }).catch(onError);
