@@ -87,7 +87,10 @@ describe('the synthesized templates', () => {
   });
 });
 
-describe('a complaint, end to end through the real bundles', () => {
+// Each scenario takes a few seconds idle; the bound leaves room for a loaded machine (no timing is asserted).
+const SCENARIO = { timeout: 120_000 };
+
+describe('a complaint, end to end through the real bundles', SCENARIO, () => {
   let id: string;
 
   it('ingest-web → feedback queue → process-feedback → bus → workflow queue → run-workflows → SES acknowledgement', async () => {
@@ -148,7 +151,7 @@ describe('a complaint, end to end through the real bundles', () => {
   });
 });
 
-describe('a workflow action that keeps failing', () => {
+describe('a workflow action that keeps failing', SCENARIO, () => {
   it('is delivered again after each visibility timeout, maxReceiveCount times, then lands in the workflow DLQ; the item says so', async () => {
     // SNS answering 503 (moto's own errors are 4xx, which the workflows rightly do not retry): only this
     // run-workflows process talks to it.

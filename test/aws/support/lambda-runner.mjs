@@ -32,4 +32,6 @@ process.on('message', async ({ id, event }) => {
     process.send({ id, error: { name: error?.name, message: error?.message, stack: error?.stack } });
   }
 });
+// The test process went away (crashed or killed): so does this sandbox.
+process.on('disconnect', () => process.exit(0));
 process.send({ ready: true });
