@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { lint, isGetStackOutputFalsePositive, readAssembly, synthesize, type LintFinding, type Synthesized } from './artifacts.js';
+import { readAssembly, synthesize, type Synthesized } from './artifacts.js';
+import { isGetStackOutputFalsePositive, lint, type LintFinding } from './cfn-lint.js';
 import { functionSpec, startFunction, type LambdaProcess } from './lambda-host.js';
 import { startMoto, type MotoServer } from './moto-server.js';
 import { motoClients, provisionStack, type MotoClients } from './provision.js';
