@@ -125,7 +125,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   process.env.OUVIDOR_QUEUE_URL = queue.url;
   process.env.OUVIDOR_JWT_SECRET = jwtSecret(opts.dataDir ?? emulators.scratchDir);
   process.env.OUVIDOR_SURVEY_SECRET ??= localSecret(opts.dataDir ?? emulators.scratchDir, 'survey-secret');
-  // Failed workflow actions are retried after 1 s, 2 s, 4 s... locally (30 s upwards on AWS).
+  // The SLA sweeper's failed actions wait 1 s, 2 s, 4 s... before their next sweep may retry them (30 s upwards on AWS);
+  // the workflow function's are retried by its queue (the visibility timeout), as on AWS.
   process.env.OUVIDOR_WORKFLOW_RETRY_MS ??= '1000';
 
   const server: Server = createServer(httpBridge({ staticPages: consoleSite(), onError }));
