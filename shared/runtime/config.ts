@@ -31,7 +31,7 @@ const ConfigSchema = z.object({
   /** The console's URL, for links in team notifications. */
   OUVIDOR_CONSOLE_URL: z.url().optional(),
   OUVIDOR_TEAM_LOCALE: z.enum(['pt-BR', 'en']).default('pt-BR'),
-  /** Delay before a failed workflow action's second attempt (doubles each time). */
+  /** Delay before a failed SLA-sweeper action may be retried by a later sweep (doubles each time); run-workflows' retries are its queue's. */
   OUVIDOR_WORKFLOW_RETRY_MS: z.coerce.number().int().min(0).default(30_000),
   OUVIDOR_SURVEY_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** The Cognito user pool (`GET|POST /v1/users` on AWS). */
