@@ -286,14 +286,19 @@ export class ServiceStack extends Stack {
       functions,
       streamConsumer: this.metrics.recordMetrics,
       workQueue: queue,
-      deadLetterQueues: { Feedback: props.stateful.deadLetterQueue, Workflows: this.workflows.deadLetterQueue, Metrics: this.metrics.deadLetterQueue },
+      deadLetterQueues: {
+        Feedback: props.stateful.deadLetterQueue,
+        Workflows: this.workflows.deadLetterQueue,
+        Metrics: this.metrics.deadLetterQueue,
+        'Async failures': this.channels.asyncFailures,
+      },
       table,
     });
     this.alarms = new OuvidorAlarms(this, 'Alarms', {
       ...(props.alertEmail && { alertEmail: props.alertEmail }),
       functions,
       httpApi: this.httpApi,
-      workQueues: { Feedback: queue },
+      workQueues: { Feedback: queue, Workflows: this.workflows.queue },
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });

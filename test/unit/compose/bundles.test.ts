@@ -62,7 +62,7 @@ describe('bundles per function', () => {
     expect(carriers(/node_modules\/mailparser\//)).toEqual(['ingest-email', 'ses-email']);
     expect(carriers(/shared\/adapters\/comprehend/)).toEqual(['process-feedback']);
     expect(carriers(/node_modules\/franc/)).toEqual(['process-feedback']);
-    expect(carriers(/@aws-lambda-powertools\/batch/)).toEqual(['process-feedback']);
+    expect(carriers(/@aws-lambda-powertools\/batch/)).toEqual(['process-feedback', 'run-workflows']);
     // The offline analyzer: the processor; the email channels' redactor uses its PII detection.
     expect(carriers(/shared\/adapters\/offline-analyzer\//)).toEqual(['ingest-email', 'process-feedback', 'ses-email']);
     expect(carriers(/shared\/runtime\/compose\/outbound/)).toEqual(['reply-feedback', 'run-workflows', 'sla-sweeper']);
