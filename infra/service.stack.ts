@@ -156,7 +156,7 @@ export class ServiceStack extends Stack {
       handlerName: 'process-feedback',
       memorySize: 1024,
       timeout: PROCESSOR_TIMEOUT,
-      // TODO(#12, application): the analyzer factory still calls Comprehend in AWS_REGION; it must read this.
+      // The analyzer's Comprehend client is built in this region (shared/runtime/analyzer.factory.ts `comprehendRegion`).
       ...(props.analysisRegion && { environment: { OUVIDOR_COMPREHEND_REGION: props.analysisRegion } }),
     });
     this.processFeedback.grantTableReadWrite(table);

@@ -7,6 +7,9 @@ import type { Analyzer } from '../ports/analyzer.port.js';
 import type { Config } from './config.js';
 import { logger } from './logger.js';
 
+/** The region Comprehend is called in: `OUVIDOR_COMPREHEND_REGION` (the deploy context's `analysisRegion`), else the function's own. */
+export const comprehendRegion = (cfg: Pick<Config, 'AWS_REGION' | 'OUVIDOR_COMPREHEND_REGION'>): string => cfg.OUVIDOR_COMPREHEND_REGION ?? cfg.AWS_REGION;
+
 /** The configured engine: `offline` (local default), `comprehend`, or `cascade` (AWS default). */
 export function makeAnalyzer(cfg: Pick<Config, 'OUVIDOR_ANALYZER' | 'OUVIDOR_CASCADE_THRESHOLD'> & Partial<Pick<Config, 'OUVIDOR_CASCADE_ESCALATE'>>, opts: { comprehendRegion: string }): Analyzer {
   const offline = new OfflineAnalyzer();
