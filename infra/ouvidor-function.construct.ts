@@ -149,6 +149,13 @@ export class OuvidorFunction extends Construct {
     this.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...TABLE_WRITE_ACTIONS], resources: [table.tableArn] }));
   }
 
+  /** Exactly `actions` on the table's items whose partition key matches one of `leadingKeys` (IAM `dynamodb:LeadingKeys`). */
+  public grantTableItems(table: ITable, actions: readonly string[], leadingKeys: readonly string[]): void {
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: [...actions], resources: [table.tableArn], conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] } } }),
+    );
+  }
+
   public grantTableReadWrite(table: ITable): void {
     this.grantTableRead(table);
     this.grantTableWrite(table);

@@ -19,6 +19,7 @@ import { MetricsFunctions } from './metrics.construct.js';
 import { OuvidorDashboard } from './dashboard.construct.js';
 import { OuvidorAlarms } from './alarms.construct.js';
 import { physicalName } from './deploy-config.schema.js';
+import { EmailEventFunctions } from './email-events.construct.js';
 import { EmailSending } from './email-sending.construct.js';
 import { OuvidorFunction } from './ouvidor-function.construct.js';
 import type { OuvidorFunctionProps } from './ouvidor-function.construct.js';
@@ -104,6 +105,8 @@ export class ServiceStack extends Stack {
   public readonly alarms: OuvidorAlarms;
   /** SES identity, configuration set and the bounce/complaint topic. */
   public readonly email: EmailSending;
+  /** Bounces and complaints: the topic's queue, its DLQ and `email-events`. */
+  public readonly emailEvents: EmailEventFunctions;
   /** Cognito JWT authorizer on every route outside PUBLIC_ROUTE_KEYS. */
   public readonly authorizer: HttpJwtAuthorizer;
   public readonly processFeedback: OuvidorFunction;
@@ -276,6 +279,7 @@ export class ServiceStack extends Stack {
     // Outbound email: every function that sends through SES uses the configuration set.
     this.email = new EmailSending(this, 'Email', { emailIdentity: props.emailIdentity ?? 'example.com', configurationSetName: physicalName(props.stage) });
     for (const sender of [this.workflows.runWorkflows, this.workflows.slaSweeper, this.triage.replyFeedback]) this.email.grantSend(sender);
+    this.emailEvents = new EmailEventFunctions(this, 'EmailEvents', { service: this, table, topic: this.email.deliveryProblemsTopic });
 
     this.limitPublicRoutes(props.publicThrottle ?? PUBLIC_ROUTE_THROTTLE);
 
@@ -286,14 +290,14 @@ export class ServiceStack extends Stack {
       functions,
       streamConsumer: this.metrics.recordMetrics,
       workQueue: queue,
-      deadLetterQueues: { Feedback: props.stateful.deadLetterQueue, Workflows: this.workflows.deadLetterQueue, Metrics: this.metrics.deadLetterQueue },
+      deadLetterQueues: { Feedback: props.stateful.deadLetterQueue, Workflows: this.workflows.deadLetterQueue, Metrics: this.metrics.deadLetterQueue, EmailEvents: this.emailEvents.deadLetterQueue },
       table,
     });
     this.alarms = new OuvidorAlarms(this, 'Alarms', {
       ...(props.alertEmail && { alertEmail: props.alertEmail }),
       functions,
       httpApi: this.httpApi,
-      workQueues: { Feedback: queue },
+      workQueues: { Feedback: queue, EmailEvents: this.emailEvents.queue },
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
