@@ -24,6 +24,7 @@ import { consoleSite } from './console-site.js';
 import { ensureBucket, ensureQueues, ensureTable, type ProvisionedQueue } from './provision.js';
 import { SqsPoller, type SqsHandler } from './sqs-poller.js';
 import { wireWorkflows } from './workflow-wiring.js';
+import { startEmailEvents } from './email-events-wiring.js';
 import { importJournal, watchJournal } from './users-journal.js';
 import { startSmtpListener } from './smtp-listener.js';
 import { INBOUND_EMAIL_PREFIX } from '../functions/ses-email/ses-email.handler.js';
@@ -158,6 +159,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   await sweepReceived(c, { olderThanMs: 0, maxSweeps: 3, countsAsRetry: false, pageSize });
   await republishPendingEvents(c, { olderThanMs: 0 });
   if (!opts.pauseProcessing) poller.start();
+  // SES bounces and complaints: their queue and the `email-events` handler (fed by POST /v1/local/email-events).
+  const emailEvents = await startEmailEvents(clients.sqs, { region: env.AWS_REGION!, onError });
 
   const sweeper = setInterval(() => {
     sweepReceived(c, { olderThanMs: 2 * 60_000, maxSweeps: 3, countsAsRetry: true, pageSize }).catch(onError);
@@ -194,6 +197,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       const depth = Object.values(out.Attributes ?? {}).reduce((sum, v) => sum + Number(v ?? 0), 0);
       if (depth > 0) return false;
       if (bus.pending > 0) return false;
+      if ((await emailEvents.depth()) > 0) return false;
       return !tableStream.busy;
     },
     stop: () =>
@@ -210,6 +214,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
           setTimeout(() => server.closeAllConnections(), 2000).unref();
         });
         await poller.stop();
+        await emailEvents.stop();
         await emulators.stop();
         composeWith(undefined);
       })()),

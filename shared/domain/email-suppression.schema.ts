@@ -106,3 +106,12 @@ export function parseSesDeliveryEvent(body: string, receivedAt: string): SesDeli
   }
   return { kind: 'ignored', eventType: type };
 }
+
+/** `POST /v1/local/email-events` and `ouvidor email-event`: play an SES bounce or complaint for an address (local runtime only). */
+export const LocalEmailEventRequestSchema = z
+  .object({
+    type: z.enum(['bounce', 'complaint']),
+    address: z.string().trim().refine((a) => normalizeEmail(a) !== undefined, 'an email address'),
+  })
+  .strict();
+export type LocalEmailEventRequest = z.infer<typeof LocalEmailEventRequestSchema>;
