@@ -279,7 +279,7 @@ export class ServiceStack extends Stack {
     // Outbound email: every function that sends through SES uses the configuration set.
     this.email = new EmailSending(this, 'Email', { emailIdentity: props.emailIdentity ?? 'example.com', configurationSetName: physicalName(props.stage) });
     for (const sender of [this.workflows.runWorkflows, this.workflows.slaSweeper, this.triage.replyFeedback]) this.email.grantSend(sender);
-    this.emailEvents = new EmailEventFunctions(this, 'EmailEvents', { service: this, table, topic: this.email.deliveryProblemsTopic });
+    this.emailEvents = new EmailEventFunctions(this, 'BouncesAndComplaints', { service: this, table, topic: this.email.deliveryProblemsTopic });
 
     this.limitPublicRoutes(props.publicThrottle ?? PUBLIC_ROUTE_THROTTLE);
 
