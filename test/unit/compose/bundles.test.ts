@@ -62,7 +62,8 @@ describe('bundles per function', () => {
     expect(carriers(/node_modules\/mailparser\//)).toEqual(['ingest-email', 'ses-email']);
     expect(carriers(/shared\/adapters\/comprehend/)).toEqual(['process-feedback']);
     expect(carriers(/node_modules\/franc/)).toEqual(['process-feedback']);
-    expect(carriers(/@aws-lambda-powertools\/batch/)).toEqual(['process-feedback']);
+    // The SQS consumers with partial batch failures.
+    expect(carriers(/@aws-lambda-powertools\/batch/)).toEqual(['email-events', 'process-feedback']);
     // The offline analyzer: the processor; the email channels' redactor uses its PII detection.
     expect(carriers(/shared\/adapters\/offline-analyzer\//)).toEqual(['ingest-email', 'process-feedback', 'ses-email']);
     expect(carriers(/shared\/runtime\/compose\/outbound/)).toEqual(['reply-feedback', 'run-workflows', 'sla-sweeper']);
@@ -71,6 +72,13 @@ describe('bundles per function', () => {
     // Only the admin's rules editor parses YAML (shared/domain/workflows/rules-text.ts).
     expect(carriers(/node_modules\/yaml\//)).toEqual(['admin-config']);
     expect(carriers(/shared\/adapters\/dynamo-user-directory|scrypt-password/)).toEqual(['users']);
+  });
+
+  it('email-events carries the suppression and customer stores only', () => {
+    for (const heavy of [/node_modules\/nodemailer\//, /node_modules\/mailparser\//, /shared\/adapters\/offline-analyzer\//, /shared\/adapters\/outbound\//, /node_modules\/luxon\//]) {
+      expect(carries('email-events', heavy), String(heavy)).toBe(false);
+    }
+    expect(externalsOf('email-events', 'all')).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
   });
 
   it('imports an AWS SDK client only where a capability uses it', () => {
