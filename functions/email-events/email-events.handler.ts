@@ -9,6 +9,7 @@ import { customerStore } from '../../shared/runtime/compose/customers.js';
 import { suppressionStore } from '../../shared/runtime/compose/suppressions.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
+import { traceHandler } from '../../shared/runtime/tracing.js';
 
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -29,5 +30,6 @@ const recordHandler = async (record: SQSRecord): Promise<string> => {
 /** SES bounces and complaints (configuration set → SNS → SQS): the addresses become unreachable; failed records are retried alone. */
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(injectLambdaContext(logger))
+  .use(traceHandler())
   .use(flushTelemetry())
   .handler(async (event, context) => processPartialResponse(event, recordHandler, processor, { context }));
