@@ -243,6 +243,10 @@ export class ServiceStack extends Stack {
     const jwt = 'Bearer JWT verified inside the Lambda (jose + Cognito JWKS).';
     this.addRoute('/v1/feedback/{id}', HttpMethod.GET, this.getFeedback, jwt);
     this.addRoute('/v1/customers/{id}', HttpMethod.GET, this.getCustomer, jwt);
+    // An agent lifts a bounce/complaint suppression: the suppression and the profile's mark, nothing else.
+    const clearUnreachable = this.addFunction('ClearUnreachable', { handlerName: 'clear-unreachable' });
+    clearUnreachable.grantTableItems(table, ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], ['CUSTOMER#*', 'SUPPRESSION#*']);
+    this.addRoute('/v1/customers/{id}/unreachable/{address}', HttpMethod.DELETE, clearUnreachable, jwt);
     this.addRoute('/v1/surveys', HttpMethod.POST, this.createSurvey, jwt);
     const surveyLink = 'Customer survey link: the signed, expiring token in the path is the credential (verified in the Lambda).';
     this.addRoute('/v1/surveys/{token}', HttpMethod.GET, this.answerSurvey, surveyLink);

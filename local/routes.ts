@@ -54,6 +54,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/v1/admin/{name}', functionName: 'admin-config', load: () => import('../functions/admin-config/admin-config.handler.js') },
   { method: 'PUT', path: '/v1/admin/{name}', functionName: 'admin-config', load: () => import('../functions/admin-config/admin-config.handler.js') },
   { method: 'GET', path: '/v1/customers/{id}', functionName: 'get-customer', load: () => import('../functions/get-customer/get-customer.handler.js') },
+  { method: 'DELETE', path: '/v1/customers/{id}/unreachable/{address}', functionName: 'clear-unreachable', load: () => import('../functions/clear-unreachable/clear-unreachable.handler.js') },
   { method: 'POST', path: '/v1/surveys', functionName: 'create-survey', load: () => import('../functions/create-survey/create-survey.handler.js') },
   { method: 'GET', path: '/v1/surveys/{token}', functionName: 'answer-survey', load: () => import('../functions/answer-survey/answer-survey.handler.js') },
   { method: 'POST', path: '/v1/surveys/{token}', functionName: 'answer-survey', load: () => import('../functions/answer-survey/answer-survey.handler.js') },

@@ -222,7 +222,21 @@ export function ItemPage({ id, session }: { id: string; session: Session }) {
                   <dt>{t('item.unreachable')}</dt>
                   {history!.profile.unreachable!.map((u) => (
                     <dd key={u.address} class="unreachable" role="status" data-testid="unreachable">
-                      {t(u.reason === 'complained' ? 'item.unreachable.complained' : 'item.unreachable.bounced', { address: u.address, at: formatTime(u.at) })}
+                      {t(u.reason === 'complained' ? 'item.unreachable.complained' : 'item.unreachable.bounced', { address: u.address, at: formatTime(u.at) })}{' '}
+                      <button
+                        type="button"
+                        disabled={busy}
+                        data-action="clear-unreachable"
+                        onClick={() =>
+                          void run(async () => {
+                            const path = `/v1/customers/${encodeURIComponent(history!.profile.id)}`;
+                            await api('DELETE', `${path}/unreachable/${encodeURIComponent(u.address)}`);
+                            setHistory(await api<CustomerView>('GET', path));
+                          }, 'item.unreachable.cleared')
+                        }
+                      >
+                        {t('item.unreachable.clear', { address: u.address })}
+                      </button>
                     </dd>
                   ))}
                 </>

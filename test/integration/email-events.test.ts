@@ -66,6 +66,16 @@ describe('bounces and complaints', () => {
     const reply = await authed('POST', `/v1/feedback/${second}/replies`, { text: 'Olá! Já verificamos.' }, 'agent');
     expect(reply.status).toBe(409);
     expect(((await reply.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'customer_unreachable', message: expect.stringContaining('address unreachable (bounced)') });
+    // An agent makes it reachable again (roles checked; only the customer's own address): emails go out again.
+    const path = `/v1/customers/${customerId}/unreachable/${encodeURIComponent('volta@example.com')}`;
+    expect((await fetch(`${p.url}${path}`, { method: 'DELETE', headers: { authorization: `Bearer ${await p.token('none')}` } })).status).toBe(403);
+    expect((await authed('DELETE', `/v1/customers/${customerId}/unreachable/${encodeURIComponent('zoe@example.com')}`, undefined, 'agent')).status).toBe(404);
+    const cleared = await authed('DELETE', path, undefined, 'agent');
+    expect(cleared.status).toBe(200);
+    expect(((await cleared.json()) as { profile: { unreachable?: unknown } }).profile.unreachable).toBeUndefined();
+    expect(await p.container.suppressions.get('volta@example.com')).toBeUndefined();
+    const third = await submit({ text: 'A entrega atrasou de novo, ninguém responde.', customer: { email: 'volta@example.com' } });
+    expect(await eventually(async () => (await outbox(third)).find((m) => m.kind === 'customer'), 5000)).toMatchObject({ to: 'volta@example.com', template: 'complaint-ack' });
   });
 
   it('POST /v1/local/email-events plays a complaint through the same queue and handler; bad input is a 400 naming the field', async () => {
