@@ -1,10 +1,13 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
 import { Lambda as LambdaAction, LambdaInvocationType, S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { ASYNC_RETRY_ATTEMPTS } from '../shared/runtime/processing.settings.js';
 import type { OuvidorFunction } from './ouvidor-function.construct.js';
 import type { ServiceStack } from './service.stack.js';
 import type { StatefulStack } from './stateful.stack.js';
@@ -36,6 +39,11 @@ export class ChannelFunctions extends Construct {
   public readonly ingestEmail: OuvidorFunction;
   public readonly sesEmail: OuvidorFunction;
   public readonly getOriginal: OuvidorFunction;
+  /**
+   * The on-failure destination of the asynchronously invoked functions (`ses-email`,
+   * `transcript-object`): the event and the error after Lambda's last retry (alarmed).
+   */
+  public readonly asyncFailures: Queue;
   /** Absent when the stage does not receive email through SES (`inboundEmail: false`). */
   public readonly receiptRuleSet?: ReceiptRuleSet;
 
@@ -51,6 +59,16 @@ export class ChannelFunctions extends Construct {
       fn.attachPolicy(originalsReadWritePolicy);
       return fn;
     };
+    this.asyncFailures = new Queue(this, 'AsyncFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    Validations.of(this.asyncFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself a dead-letter queue: the on-failure destination of the asynchronously invoked functions.',
+    });
+    /** S3/SES events invoke asynchronously: Lambda retries a function error, then hands the event to the destination. */
+    const asynchronous = (fn: OuvidorFunction) => {
+      fn.function.configureAsyncInvoke({ retryAttempts: ASYNC_RETRY_ATTEMPTS, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(this.asyncFailures) });
+      return fn;
+    };
 
     this.socialWebhook = intake(service.addFunction('SocialWebhook', { handlerName: 'social-webhook' }));
     service.grantAppSecretRead(this.socialWebhook);
@@ -61,7 +79,7 @@ export class ChannelFunctions extends Construct {
     this.ingestPhone = intake(service.addFunction('IngestPhone', { handlerName: 'ingest-phone', memorySize: 1024 }));
     service.addRoute('/v1/channels/phone', HttpMethod.POST, this.ingestPhone, jwt);
 
-    this.transcriptObject = intake(service.addFunction('TranscriptObject', { handlerName: 'transcript-object', memorySize: 1024, timeout: Duration.seconds(60) }));
+    this.transcriptObject = asynchronous(intake(service.addFunction('TranscriptObject', { handlerName: 'transcript-object', memorySize: 1024, timeout: Duration.seconds(60) })));
     new Rule(this, 'TranscriptCreated', {
       description: 'A transcript JSON dropped under transcripts/ becomes a phone item',
       eventPattern: {
@@ -69,20 +87,21 @@ export class ChannelFunctions extends Construct {
         detailType: ['Object Created'],
         detail: { bucket: { name: [originalsBucket.bucketName] }, object: { key: [{ prefix: TRANSCRIPTS_PREFIX }] } },
       },
-      targets: [new LambdaFunction(this.transcriptObject.function, { retryAttempts: 4, maxEventAge: Duration.hours(6) })],
+      // EventBridge retries delivering the event (throttling, an unavailable service); the function's errors are Lambda's (above).
+      targets: [new LambdaFunction(this.transcriptObject.function, { deadLetterQueue: this.asyncFailures, retryAttempts: 4, maxEventAge: Duration.hours(6) })],
     });
 
     this.ingestEmail = intake(service.addFunction('IngestEmail', { handlerName: 'ingest-email', memorySize: 1024 }));
     service.addRoute('/v1/channels/email', HttpMethod.POST, this.ingestEmail, jwt);
 
-    this.sesEmail = intake(
+    this.sesEmail = asynchronous(intake(
       service.addFunction('SesEmail', {
         handlerName: 'ses-email',
         memorySize: 1024,
         timeout: Duration.seconds(60),
         environment: { OUVIDOR_INBOUND_EMAIL_PREFIX: INBOUND_EMAIL_PREFIX },
       }),
-    );
+    ));
     // Created inactive: activating it (aws ses set-active-receipt-rule-set) replaces the region's active rule set.
     if (props.inboundEmail) this.receiptRuleSet = new ReceiptRuleSet(this, 'InboundEmail', { receiptRuleSetName: props.receiptRuleSetName });
     this.receiptRuleSet?.addRule('Feedback', {

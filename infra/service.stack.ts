@@ -294,14 +294,20 @@ export class ServiceStack extends Stack {
       functions,
       streamConsumer: this.metrics.recordMetrics,
       workQueue: queue,
-      deadLetterQueues: { Feedback: props.stateful.deadLetterQueue, Workflows: this.workflows.deadLetterQueue, Metrics: this.metrics.deadLetterQueue, EmailEvents: this.emailEvents.deadLetterQueue },
+      deadLetterQueues: {
+        Feedback: props.stateful.deadLetterQueue,
+        Workflows: this.workflows.deadLetterQueue,
+        Metrics: this.metrics.deadLetterQueue,
+        'Async failures': this.channels.asyncFailures,
+        EmailEvents: this.emailEvents.deadLetterQueue,
+      },
       table,
     });
     this.alarms = new OuvidorAlarms(this, 'Alarms', {
       ...(props.alertEmail && { alertEmail: props.alertEmail }),
       functions,
       httpApi: this.httpApi,
-      workQueues: { Feedback: queue, EmailEvents: this.emailEvents.queue },
+      workQueues: { Feedback: queue, Workflows: this.workflows.queue, EmailEvents: this.emailEvents.queue },
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });

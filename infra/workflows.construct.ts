@@ -2,13 +2,21 @@ import { Duration, Stack, Validations, type CfnResource } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Rule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import {
+  WORKFLOW_BATCH_SIZE,
+  WORKFLOW_FUNCTION_TIMEOUT_S,
+  WORKFLOW_MAX_CONCURRENCY,
+  WORKFLOW_MAX_RECEIVES,
+  WORKFLOW_VISIBILITY_TIMEOUT_S,
+} from '../shared/runtime/processing.settings.js';
 import type { OuvidorFunction } from './ouvidor-function.construct.js';
 import type { ServiceStack } from './service.stack.js';
 import type { StatefulStack } from './stateful.stack.js';
@@ -25,7 +33,10 @@ export interface WorkflowsProps {
 
 /**
  * Response workflows: `feedback.analyzed` and `feedback.resolved` from the bus to the workflow
- * function (EventBridge retries with backoff, then a DLQ), the SLA sweeper every minute on
+ * queue, whose event source mapping runs the workflow function with partial batch failures: a
+ * failed record comes back after the visibility timeout, and after its last receive the redrive
+ * policy moves it to the workflow DLQ (alarmed). A rule invoking the function directly would be an
+ * asynchronous invocation: a function error gets two retries and the event is dropped. The SLA sweeper every minute on
  * EventBridge Scheduler, team notifications on an SNS topic, acknowledgements through SES from
  * one identity only, the outbox and the admin configuration routes.
  */
@@ -36,6 +47,8 @@ export class WorkflowFunctions extends Construct {
   public readonly adminConfig: OuvidorFunction;
   public readonly teamTopic: Topic;
   public readonly deadLetterQueue: Queue;
+  /** EventBridge → this queue → run-workflows. */
+  public readonly queue: Queue;
 
   constructor(scope: Construct, id: string, props: WorkflowsProps) {
     super(scope, id);
@@ -47,7 +60,14 @@ export class WorkflowFunctions extends Construct {
     this.deadLetterQueue = new Queue(this, 'WorkflowDlq', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the workflow rule target and of the SLA schedule.',
+      reason: 'This queue is itself the dead-letter queue of the workflow queue, of its rule target and of the SLA schedule.',
+    });
+    this.queue = new Queue(this, 'WorkflowQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(WORKFLOW_VISIBILITY_TIMEOUT_S),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: WORKFLOW_MAX_RECEIVES },
     });
 
     const outboundEnv = {
@@ -68,13 +88,17 @@ export class WorkflowFunctions extends Construct {
       return fn;
     };
 
-    this.runWorkflows = worker(service.addFunction('RunWorkflows', { handlerName: 'run-workflows', timeout: Duration.seconds(60), environment: outboundEnv }));
+    this.runWorkflows = worker(service.addFunction('RunWorkflows', { handlerName: 'run-workflows', timeout: Duration.seconds(WORKFLOW_FUNCTION_TIMEOUT_S), environment: outboundEnv }));
     new Rule(this, 'FeedbackEvents', {
       eventBus: bus,
-      description: 'Analyzed and resolved feedback to the response workflows',
+      description: 'Analyzed and resolved feedback to the workflow queue',
       eventPattern: { source: ['ouvidor'], detailType: ['feedback.analyzed', 'feedback.resolved'] },
-      targets: [new LambdaFunction(this.runWorkflows.function, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 8, maxEventAge: Duration.hours(6) })],
+      // Delivery to the queue is retried by EventBridge; what it cannot deliver goes to the DLQ too.
+      targets: [new SqsQueue(this.queue, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 8, maxEventAge: Duration.hours(6) })],
     });
+    this.runWorkflows.function.addEventSource(
+      new SqsEventSource(this.queue, { batchSize: WORKFLOW_BATCH_SIZE, maxConcurrency: WORKFLOW_MAX_CONCURRENCY, reportBatchItemFailures: true }),
+    );
 
     this.slaSweeper = worker(service.addFunction('SlaSweeper', { handlerName: 'sla-sweeper', timeout: Duration.seconds(55), environment: outboundEnv }));
     new Schedule(this, 'SlaSweep', {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetQueueAttributesCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { LocalEmailEventRequest } from '../shared/domain/email-suppression.schema.js';
 import { ensureQueues, type ProvisionedQueue } from './provision.js';
 import { SqsPoller, type SqsHandler } from './sqs-poller.js';
@@ -10,8 +10,6 @@ const HANDLER_TIMEOUT_MS = (VISIBILITY_TIMEOUT_S * 1000) / 6;
 
 export interface LocalEmailEvents {
   readonly queue: ProvisionedQueue;
-  /** Messages waiting or in flight (part of the platform's `quiet()`). */
-  depth(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -29,10 +27,6 @@ export async function startEmailEvents(sqs: SQSClient, opts: { region: string; o
   poller.start();
   return {
     queue,
-    depth: async () => {
-      const out = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] }));
-      return Object.values(out.Attributes ?? {}).reduce((sum, v) => sum + Number(v ?? 0), 0);
-    },
     stop: () => poller.stop(),
   };
 }

@@ -11,21 +11,21 @@ export interface RetryPolicy {
 }
 
 /**
- * The embedded runtime's bus: delivers each event to in-process subscribers (the workflow
- * handlers), as EventBridge rules deliver to Lambda targets — asynchronously, and again with
- * exponential backoff when the subscriber fails (EventBridge's retry policy), then gives up and
- * reports (EventBridge's DLQ). A failing subscriber never fails the publisher.
+ * The embedded runtime's bus: delivers each event to its subscribers (the rules' targets: the
+ * workflow queue), as EventBridge delivers to a rule target — asynchronously, and again with
+ * exponential backoff when the delivery fails (EventBridge's retry policy), then hands it to the
+ * target's dead-letter handler, or reports it. A failing subscriber never fails the publisher.
  */
 export class LocalEventBus implements EventBus {
-  private readonly subscribers: Array<{ fn: EventSubscriber; retry: RetryPolicy }> = [];
+  private readonly subscribers: Array<{ fn: EventSubscriber; retry: RetryPolicy; deadLetter?: EventSubscriber }> = [];
   readonly published: DomainEvent[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private running = 0;
 
   constructor(private readonly onError: (error: unknown, event: DomainEvent) => void = () => {}, private readonly keep = 1000) {}
 
-  subscribe(fn: EventSubscriber, retry: RetryPolicy = { attempts: 1, firstDelayMs: 0 }): () => void {
-    const entry = { fn, retry };
+  subscribe(fn: EventSubscriber, retry: RetryPolicy = { attempts: 1, firstDelayMs: 0 }, deadLetter?: EventSubscriber): () => void {
+    const entry = { fn, retry, ...(deadLetter && { deadLetter }) };
     this.subscribers.push(entry);
     return () => void this.subscribers.splice(this.subscribers.indexOf(entry), 1);
   }
@@ -34,7 +34,7 @@ export class LocalEventBus implements EventBus {
     for (const event of events) {
       this.published.push(event);
       if (this.published.length > this.keep) this.published.shift();
-      for (const s of this.subscribers) this.deliver(s.fn, s.retry, event, 1, 0);
+      for (const s of this.subscribers) this.deliver(s, event, 1, 0);
     }
   }
 
@@ -49,14 +49,16 @@ export class LocalEventBus implements EventBus {
     this.timers.clear();
   }
 
-  private deliver(fn: EventSubscriber, retry: RetryPolicy, event: DomainEvent, attempt: number, delayMs: number): void {
+  private deliver(s: (typeof this.subscribers)[number], event: DomainEvent, attempt: number, delayMs: number): void {
+    const { retry } = s;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.running++;
-      fn(event)
-        .catch((error: unknown) => {
-          if (attempt >= retry.attempts) this.onError(error, event);
-          else this.deliver(fn, retry, event, attempt + 1, Math.max(retry.firstDelayMs * 2 ** (attempt - 1), 1));
+      s.fn(event)
+        .catch(async (error: unknown) => {
+          if (attempt < retry.attempts) return this.deliver(s, event, attempt + 1, Math.max(retry.firstDelayMs * 2 ** (attempt - 1), 1));
+          this.onError(error, event);
+          await s.deadLetter?.(event);
         })
         .finally(() => this.running--);
     }, delayMs);

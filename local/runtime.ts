@@ -1,11 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AddressInfo } from 'node:net';
-import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { republishPendingEvents } from '../shared/app/republish-events.use-case.js';
 import { sweepReceived } from '../shared/app/sweep-received.use-case.js';
 import { resetConfig, config } from '../shared/runtime/config.js';
-import { PROCESSOR_BATCH_SIZE, PROCESSOR_MAX_CONCURRENCY } from '../shared/runtime/processing.settings.js';
+import { ASYNC_RETRY_ATTEMPTS, PROCESSOR_BATCH_SIZE, PROCESSOR_MAX_CONCURRENCY, WORKFLOW_MAX_RECEIVES } from '../shared/runtime/processing.settings.js';
+import { AsyncInvoker } from './async-invoke.js';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { rebuildMetrics } from '../shared/app/rebuild-metrics.use-case.js';
@@ -46,6 +47,14 @@ export interface PlatformOptions {
   readonly sweepIntervalMs?: number;
   /** Index page size of the sweeps (default 500; tests use a small one to cross pages). */
   readonly sweepPageSize?: number;
+  /**
+   * The workflow queue's visibility timeout: the wait before a failed workflow record is delivered
+   * again. AWS: 360 s (6x the function's timeout); locally 30 s by default (the same number of
+   * deliveries, sooner), and tests shorten it.
+   */
+  readonly workflowVisibilityTimeoutSeconds?: number;
+  /** Waits before Lambda's two retries of an asynchronous invocation (about 1 and 2 minutes on AWS). Default 1 s and 2 s. */
+  readonly asyncRetryDelaysMs?: readonly number[];
   readonly onError?: (e: unknown) => void;
 }
 
@@ -54,6 +63,10 @@ export interface Platform {
   readonly port: number;
   readonly smtpPort: number | undefined;
   readonly queue: ProvisionedQueue;
+  /** EventBridge's rule target for the workflows: run-workflows consumes it; its DLQ is the workflow DLQ. */
+  readonly workflowQueue: ProvisionedQueue;
+  /** The on-failure destination of the asynchronously invoked functions (ses-email). */
+  readonly asyncFailuresUrl: string;
   readonly container: Container;
   /** The stand-in for the table's DynamoDB stream (feeds `record-metrics`). */
   readonly tableStream: LocalTableStream;
@@ -99,6 +112,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   await ensureTable(clients.dynamodb, env.OUVIDOR_TABLE_NAME!);
   await ensureBucket(clients.s3, env.OUVIDOR_BUCKET_NAME!);
   const queue = await ensureQueues(clients.sqs, 'ouvidor-feedback', { visibilityTimeoutSeconds: LOCAL_VISIBILITY_TIMEOUT_S, maxReceiveCount: 5 });
+  const workflowQueue = await ensureQueues(clients.sqs, 'ouvidor-workflows', { visibilityTimeoutSeconds: opts.workflowVisibilityTimeoutSeconds ?? 30, maxReceiveCount: WORKFLOW_MAX_RECEIVES });
+  const asyncFailuresUrl = (await clients.sqs.send(new CreateQueueCommand({ QueueName: 'ouvidor-async-failures', Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }))).QueueUrl!;
   process.env.OUVIDOR_QUEUE_URL = queue.url;
   process.env.OUVIDOR_JWT_SECRET = jwtSecret(opts.dataDir ?? emulators.scratchDir);
   process.env.OUVIDOR_SURVEY_SECRET ??= localSecret(opts.dataDir ?? emulators.scratchDir, 'survey-secret');
@@ -143,7 +158,17 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const usersDir = opts.dataDir ?? emulators.scratchDir;
   if (c.credentials) await importJournal(usersDir, c.credentials);
   const unwatchUsers = c.credentials ? watchJournal(usersDir, c.credentials, onError) : () => {};
-  const unwire = wireWorkflows(c, { region: env.AWS_REGION!, slaSweepMs: opts.slaSweepIntervalMs ?? 60_000, onError });
+  const workflows = wireWorkflows(c, { sqs: clients.sqs, queue: workflowQueue, region: env.AWS_REGION!, slaSweepMs: opts.slaSweepIntervalMs ?? 60_000, onError });
+  const asyncInvoker = new AsyncInvoker({
+    retryAttempts: ASYNC_RETRY_ATTEMPTS,
+    retryDelaysMs: opts.asyncRetryDelaysMs ?? [1000, 2000],
+    region: env.AWS_REGION!,
+    onFailure: async (record) => {
+      logger.error('asynchronous invocation failed after its retries: kept in the async-failures queue', { functionArn: record.requestContext.functionArn, error: record.responsePayload.errorMessage });
+      await clients.sqs.send(new SendMessageCommand({ QueueUrl: asyncFailuresUrl, MessageBody: JSON.stringify(record) }));
+    },
+    onError,
+  });
 
   const poller = new SqsPoller(
     clients.sqs,
@@ -159,6 +184,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   await sweepReceived(c, { olderThanMs: 0, maxSweeps: 3, countsAsRetry: false, pageSize });
   await republishPendingEvents(c, { olderThanMs: 0 });
   if (!opts.pauseProcessing) poller.start();
+  // The workflows consume their own queue (pauseProcessing holds the analysis queue only, as before).
+  workflows.poller.start();
   // SES bounces and complaints: their queue and the `email-events` handler (fed by POST /v1/local/email-events).
   const emailEvents = await startEmailEvents(clients.sqs, { region: env.AWS_REGION!, onError });
 
@@ -176,7 +203,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
           host: opts.host,
           maxBytes: 10 * 1024 * 1024,
           store: (id, raw) => c.objects.put(`${INBOUND_EMAIL_PREFIX}${id}`, raw, 'message/rfc822'),
-          invoke: async (event, context) => (await import('../functions/ses-email/ses-email.handler.js')).handler(event, context),
+          invoke: (event) => asyncInvoker.invoke('ses-email', async () => (await import('../functions/ses-email/ses-email.handler.js')).handler, event, 60_000),
           onError,
         });
 
@@ -186,24 +213,29 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     port,
     smtpPort: smtp?.port,
     queue,
+    workflowQueue,
+    asyncFailuresUrl,
     container: c,
     tableStream,
     emulators,
     dynamodb: clients.dynamodb,
     quiet: async () => {
-      const out = await clients.sqs.send(
-        new GetQueueAttributesCommand({ QueueUrl: queue.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] }),
-      );
-      const depth = Object.values(out.Attributes ?? {}).reduce((sum, v) => sum + Number(v ?? 0), 0);
-      if (depth > 0) return false;
-      if (bus.pending > 0) return false;
-      if ((await emailEvents.depth()) > 0) return false;
+      const depth = async (url: string) => {
+        const out = await clients.sqs.send(
+          new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] }),
+        );
+        return Object.values(out.Attributes ?? {}).reduce((sum, v) => sum + Number(v ?? 0), 0);
+      };
+      if (asyncInvoker.pending > 0 || (await depth(queue.url)) > 0) return false;
+      if (bus.pending > 0 || (await depth(workflowQueue.url)) > 0) return false;
+      if ((await depth(emailEvents.queue.url)) > 0) return false;
       return !tableStream.busy;
     },
     stop: () =>
       (stopping ??= (async () => {
         clearInterval(sweeper);
-        unwire();
+        asyncInvoker.close();
+        await workflows.stop();
         await tableStream.stop();
         setActiveTableStream(undefined);
         unwatchUsers();

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Context, SESEvent } from 'aws-lambda';
+import type { SESEvent } from 'aws-lambda';
 import { SMTPServer } from 'smtp-server';
-import { lambdaContext } from './lambda-context.js';
 
 export interface SmtpListener {
   readonly port: number;
@@ -15,8 +14,11 @@ export interface SmtpOptions {
   readonly maxBytes: number;
   /** Stores the raw message where SES's S3 action would (the key for that SES message id). */
   readonly store: (sesMessageId: string, raw: Buffer) => Promise<void>;
-  /** The SES receipt rule's Lambda action: the email ingest handler. */
-  readonly invoke: (event: SESEvent, context: Context) => Promise<unknown>;
+  /**
+   * The SES receipt rule's Lambda action (invocation type Event): starts the email ingest handler
+   * asynchronously, with Lambda's retries and on-failure destination (local/async-invoke.ts).
+   */
+  readonly invoke: (event: SESEvent) => void;
   readonly onError: (e: unknown) => void;
 }
 
@@ -48,7 +50,8 @@ export function sesEvent(sesMessageId: string, from: string, to: string[]): SESE
 /**
  * The local stand-in for SES inbound: an SMTP listener (smtp-server) that, for each message,
  * does what the receipt rule does on AWS — store the raw message, then invoke the email function
- * with an SES event. A message is acknowledged (250) only once stored and ingested.
+ * asynchronously with an SES event. A message is acknowledged (250) once stored, as SES does:
+ * what ingesting it does after that (retries, the on-failure queue) is Lambda's, not the sender's.
  */
 export async function startSmtpListener(opts: SmtpOptions): Promise<SmtpListener> {
   const server = new SMTPServer({
@@ -72,9 +75,11 @@ export async function startSmtpListener(opts: SmtpOptions): Promise<SmtpListener
         const to = session.envelope.rcptTo.map((r) => r.address);
         opts
           .store(id, raw)
-          .then(() => opts.invoke(sesEvent(id, from, to), lambdaContext('ses-email', 30_000)))
           .then(
-            () => callback(null, `queued as ${id}`),
+            () => {
+              callback(null, `queued as ${id}`);
+              opts.invoke(sesEvent(id, from, to));
+            },
             (e: unknown) => {
               opts.onError(e);
               callback(Object.assign(new Error('Temporary failure, try again later'), { responseCode: 451 }));

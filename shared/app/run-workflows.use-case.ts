@@ -15,6 +15,12 @@ export interface WorkflowEvent {
   readonly feedbackId: string;
   /** The analyzed record the event carried (spares a read); stale copies are fine: changes re-read. */
   readonly item?: Feedback;
+  /**
+   * Which delivery of its queue message this is (SQS `ApproximateReceiveCount`) out of how many the
+   * queue's redrive policy allows: the queue, not a backoff of ours, decides when and how often an
+   * action is retried. Without it (a direct call), `workflow.maxAttempts` and `retryBaseMs` do.
+   */
+  readonly delivery?: { readonly receive: number; readonly maxReceives: number };
 }
 
 export interface WorkflowRun {
@@ -30,6 +36,17 @@ export class WorkflowRetryError extends Error {
   constructor(readonly pending: readonly string[], options?: { cause?: unknown }) {
     super(`workflow actions to retry: ${pending.join(', ')}`, options);
     this.name = 'WorkflowRetryError';
+  }
+}
+
+/**
+ * Thrown after a run on the last delivery its queue allows in which an action failed and could
+ * have been retried: the message fails once more, so the queue moves it to its DLQ (alarmed).
+ */
+export class WorkflowDeadLetterError extends Error {
+  constructor(readonly failed: readonly string[]) {
+    super(`workflow actions failed on the last delivery, the event goes to the dead-letter queue: ${failed.join(', ')}`);
+    this.name = 'WorkflowDeadLetterError';
   }
 }
 
@@ -94,8 +111,9 @@ const failed = (r: ActionRecord, reason: string, next: string | undefined): Acti
  * states with everything the run produced (timeline, outbox, conversation, kudos, collections) when
  * it ends; a redelivered event finds them done. The item comes with the event when it fits (else it
  * is read once) and is passed along, never re-read. A failing action is recorded with its reason and
- * retried with exponential backoff (the event comes back: WorkflowRetryError) until `maxAttempts`,
- * then failed for good; it never stops the other actions.
+ * retried (the event comes back: WorkflowRetryError): with the queue's next delivery until its last
+ * (then WorkflowDeadLetterError: the event goes to the DLQ), or, called directly, with exponential
+ * backoff until `maxAttempts`; then failed for good. It never stops the other actions.
  */
 export async function runWorkflows(deps: WorkflowDeps, event: WorkflowEvent): Promise<WorkflowRun> {
   const run: WorkflowRun = { matched: [], done: [], skipped: [], failed: [] };
@@ -134,19 +152,27 @@ export async function runWorkflows(deps: WorkflowDeps, event: WorkflowEvent): Pr
   const claimed = new Map(claim.claimed.map((r) => [r.key, r]));
   const mine = plan.filter((p) => claimed.has(p.key));
 
+  const deadLetter: string[] = [];
   const fail = (p: (typeof plan)[number], record: ActionRecord, error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
-    const again = isRetryable(error) && record.attempts < deps.workflow.maxAttempts;
-    const next = again ? new Date(now.getTime() + deps.workflow.retryBaseMs * 2 ** (record.attempts - 1)).toISOString() : undefined;
+    const retryable = isRetryable(error);
+    const { delivery } = event;
+    // Under a queue the next delivery is the retry (claimable at once); else our own backoff.
+    const again = retryable && (delivery ? delivery.receive < delivery.maxReceives : record.attempts < deps.workflow.maxAttempts);
+    const next = !again ? undefined : delivery ? at : new Date(now.getTime() + deps.workflow.retryBaseMs * 2 ** (record.attempts - 1)).toISOString();
+    const toDlq = retryable && !again && delivery !== undefined;
+    const where = delivery ? `, delivery ${delivery.receive} of ${delivery.maxReceives}` : '';
+    const outcome = again ? 'will retry' : toDlq ? 'gave up: the event goes to the workflow dead-letter queue' : retryable ? 'gave up' : 'gave up: not retryable';
     states.push(failed(record, reason, next));
     recorder.note({
       key: `action-failed:${p.key}:${record.attempts}`, at, actor: `rule:${record.ruleId}`, type: 'action-failed',
-      summary: `${p.type} failed (attempt ${record.attempts}${again ? ', will retry' : ', gave up'}): ${reason}`.slice(0, 500),
+      summary: `${p.type} failed (attempt ${record.attempts}${where}, ${outcome}): ${reason}`.slice(0, 500),
     });
-    deps.log.warn('workflow action failed', { feedbackId: item!.id, action: p.key, attempt: record.attempts, retry: again, reason });
+    deps.log.warn('workflow action failed', { feedbackId: item!.id, action: p.key, attempt: record.attempts, retry: again, deadLetter: toDlq, reason });
     run.failed.push(p.key);
     deps.telemetry?.count(METRIC.workflowActionFailed);
     if (again) retry.push(p.key);
+    if (toDlq) deadLetter.push(p.key);
   };
   const succeed = (p: (typeof plan)[number], record: ActionRecord, result: ActionResult) => {
     // Its timeline entry (`action-done`) is read from the stored state: not stored twice.
@@ -176,5 +202,6 @@ export async function runWorkflows(deps: WorkflowDeps, event: WorkflowEvent): Pr
     deps.log.warn('workflow run taken over before it ended', { feedbackId: item.id, trigger: event.trigger });
   }
   if (retry.length > 0) throw new WorkflowRetryError(retry);
+  if (deadLetter.length > 0) throw new WorkflowDeadLetterError(deadLetter);
   return run;
 }

@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INBOUND_EMAIL_PREFIX, TRANSCRIPTS_PREFIX } from '../../infra/channels.construct.js';
+import { ASYNC_RETRY_ATTEMPTS } from '../../shared/runtime/processing.settings.js';
 import { actionsOf, logicalId, roleStatements, synthOuvidor, type OuvidorTemplates } from './ouvidor-app.fixture.js';
 
 let t: OuvidorTemplates;
@@ -49,6 +50,21 @@ describe('channels infrastructure', () => {
       },
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(channels().transcriptObject.function), 'Arn'] } })],
     });
+  });
+
+  it('gives the asynchronously invoked functions (SES and S3 events) two retries and an alarmed on-failure queue', () => {
+    const failures = logicalId(channels().asyncFailures);
+    for (const fn of ['sesEmail', 'transcriptObject'] as const) {
+      t.service.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: logicalId(channels()[fn].function) },
+        MaximumRetryAttempts: ASYNC_RETRY_ATTEMPTS,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failures, 'Arn'] } } },
+      });
+      expect(actionsOf(roleStatements(t.service, logicalId(channels()[fn].role)))).toContain('sqs:SendMessage');
+    }
+    const alarms = Object.values(t.service.findResources('AWS::CloudWatch::Alarm')) as { Properties: { Dimensions?: unknown[]; AlarmActions?: unknown[] } }[];
+    const alarm = alarms.find((a) => JSON.stringify(a.Properties.Dimensions ?? []).includes(failures));
+    expect(alarm?.Properties.AlarmActions?.length).toBeGreaterThan(0);
   });
 
   it('gives intake functions table, queue and bucket access, and only the social webhook the secret', () => {

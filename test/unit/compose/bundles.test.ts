@@ -64,7 +64,7 @@ describe('bundles per function', () => {
     expect(carriers(/node_modules\/franc/)).toEqual(['process-feedback']);
     // The SQS consumers with partial batch failures (Powertools batch, from the layer: an external import).
     const importers = (pkg: string) => [...bundles.keys()].filter((n) => Object.values(bundles.get(n)!.metafile.outputs).find((o) => o.entryPoint)!.imports.some((i) => i.path === pkg)).sort();
-    expect(importers('@aws-lambda-powertools/batch')).toEqual(['email-events', 'process-feedback']);
+    expect(importers('@aws-lambda-powertools/batch')).toEqual(['email-events', 'process-feedback', 'run-workflows']);
     // The offline analyzer: the processor; the email channels' redactor uses its PII detection.
     expect(carriers(/shared\/adapters\/offline-analyzer\//)).toEqual(['ingest-email', 'process-feedback', 'ses-email']);
     expect(carriers(/shared\/runtime\/compose\/outbound/)).toEqual(['reply-feedback', 'run-workflows', 'sla-sweeper']);
