@@ -14,8 +14,9 @@ export class DynamoSuppressionStore implements SuppressionStore {
   }
 
   async get(address: string): Promise<Suppression | undefined> {
-    // Strongly consistent: a bounce recorded a moment ago must stop the next send.
-    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: suppressionKey(address), ConsistentRead: true }));
+    // Eventually consistent (half the read cost): a bounce arrives minutes after the send that caused it,
+    // and a read within the second after it is recorded is the only one that could miss it.
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: suppressionKey(address) }));
     if (!out.Item) return undefined;
     const { pk: _pk, sk: _sk, ...rest } = out.Item;
     return SuppressionSchema.parse(rest);
