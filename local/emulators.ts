@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { buildApp as fauxqsApp } from 'fauxqs';
 
 /** dynalite and fauxqs accept any credentials; s3rver only its own. Set as the process's credentials. */
 export const EMULATOR_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' } as const;
@@ -17,8 +16,8 @@ export interface Emulators {
 }
 
 /**
- * dynalite (DynamoDB, on disk) and s3rver (S3, on disk) on a worker thread (`emulators.worker.mjs`), fauxqs
- * (SQS, in memory) here, all on free loopback ports. With no `dir`, DynamoDB stays in memory (tests).
+ * dynalite (DynamoDB, on disk), s3rver (S3, on disk) and fauxqs (SQS, in memory) on a worker thread
+ * (`emulators.worker.mjs`), all on free loopback ports. With no `dir`, DynamoDB stays in memory (tests).
  * The worker: a profile of the platform under load showed the store's own work (dynalite, LevelDB encoding)
  * at a fifth of the one thread everything shared; on its own thread it runs on the machine's second core.
  */
@@ -32,22 +31,18 @@ export async function startEmulators(dir: string | undefined): Promise<Emulators
     // The worker is plain JavaScript: no TypeScript loader hooks needed there.
     execArgv: [],
   });
-  const ports = await new Promise<{ dynamodbPort: number; s3Port: number }>((ok, fail) => {
+  const ports = await new Promise<{ dynamodbPort: number; s3Port: number; sqsEndpoint: string }>((ok, fail) => {
     worker.once('error', fail);
     worker.once('exit', (code) => fail(new Error(`the emulators' thread exited (${code}) before it was ready`)));
-    worker.once('message', (m: { type: string; dynamodbPort: number; s3Port: number }) => (m.type === 'ready' ? ok(m) : fail(new Error(`unexpected ${m.type}`))));
+    worker.once('message', (m: { type: string; dynamodbPort: number; s3Port: number; sqsEndpoint: string }) => (m.type === 'ready' ? ok(m) : fail(new Error(`unexpected ${m.type}`))));
   });
   worker.removeAllListeners('exit');
   worker.removeAllListeners('error');
   worker.on('error', (e) => console.error('[ouvidor] emulators thread failed:', e));
 
-  // fauxqs's own start-up listens on every interface: its app, listened to on loopback only.
-  const sqs = fauxqsApp({ logger: false });
-  const sqsAddress = await sqs.listen({ port: 0, host: '127.0.0.1' });
-
   return {
     dynamodbEndpoint: `http://127.0.0.1:${ports.dynamodbPort}`,
-    sqsEndpoint: sqsAddress,
+    sqsEndpoint: ports.sqsEndpoint,
     s3Endpoint: `http://127.0.0.1:${ports.s3Port}`,
     scratchDir,
     async stop() {
@@ -58,7 +53,7 @@ export async function startEmulators(dir: string | undefined): Promise<Emulators
       worker.postMessage('stop');
       // A client holding a keep-alive connection must not keep the thread (and the LevelDB lock) alive.
       const forced = setTimeout(() => void worker.terminate(), 3000);
-      await Promise.allSettled([stopped, sqs.close()]);
+      await stopped;
       clearTimeout(forced);
       if (!dir) rmSync(scratchDir, { recursive: true, force: true });
     },

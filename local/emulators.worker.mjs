@@ -1,4 +1,4 @@
-// dynalite (DynamoDB) and s3rver (S3) on their own thread: the platform's handlers and the SDK clients keep
+// dynalite (DynamoDB), s3rver (S3) and fauxqs (SQS) on their own thread: the platform's handlers and the SDK clients keep
 // the main thread, the emulated store gets the second core. Plain JavaScript: a worker needs no TS loader.
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 const require = createRequire(import.meta.url);
 const dynalite = require('dynalite');
 const S3rver = require('s3rver');
+const { buildApp: fauxqsApp } = await import('fauxqs');
 
 const { dynamoPath, s3Dir, resetOnClose } = workerData;
 const ddb = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(dynamoPath && { path: dynamoPath }) });
@@ -15,7 +16,10 @@ await new Promise((ok, fail) => {
 });
 const s3 = new S3rver({ port: 0, address: '127.0.0.1', directory: s3Dir, silent: true, resetOnClose });
 const s3Address = await s3.run();
-parentPort.postMessage({ type: 'ready', dynamodbPort: ddb.address().port, s3Port: s3Address.port });
+// fauxqs's own start-up listens on every interface: its app, listened to on loopback only.
+const sqs = fauxqsApp({ logger: false });
+const sqsAddress = await sqs.listen({ port: 0, host: '127.0.0.1' });
+parentPort.postMessage({ type: 'ready', dynamodbPort: ddb.address().port, s3Port: s3Address.port, sqsEndpoint: sqsAddress });
 
 parentPort.on('message', async (message) => {
   if (message !== 'stop') return;
@@ -25,6 +29,7 @@ parentPort.on('message', async (message) => {
       ddb.closeAllConnections?.();
     }),
     s3.close(),
+    sqs.close(),
   ]);
   parentPort.postMessage({ type: 'stopped' });
   parentPort.close();

@@ -7,6 +7,7 @@ import { sweepReceived } from '../shared/app/sweep-received.use-case.js';
 import { resetConfig, config } from '../shared/runtime/config.js';
 import { ASYNC_RETRY_ATTEMPTS, PROCESSOR_BATCH_SIZE, PROCESSOR_MAX_CONCURRENCY, WORKFLOW_MAX_RECEIVES } from '../shared/runtime/processing.settings.js';
 import { AsyncInvoker } from './async-invoke.js';
+import { startPipelineThread, type PipelineThread } from './pipeline-host.js';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { rebuildMetrics } from '../shared/app/rebuild-metrics.use-case.js';
@@ -55,6 +56,12 @@ export interface PlatformOptions {
   readonly workflowVisibilityTimeoutSeconds?: number;
   /** Waits before Lambda's two retries of an asynchronous invocation (about 1 and 2 minutes on AWS). Default 1 s and 2 s. */
   readonly asyncRetryDelaysMs?: readonly number[];
+  /**
+   * Run the queue consumers (process-feedback, run-workflows) on their own thread, as on AWS they
+   * run apart from the API (local/pipeline-thread.ts): the API answers while the pipeline works.
+   * `npm start` and the bench do; tests that script a capability for the consumers do not.
+   */
+  readonly pipelineThread?: boolean;
   readonly onError?: (e: unknown) => void;
 }
 
@@ -71,8 +78,10 @@ export interface Platform {
   /** The stand-in for the table's DynamoDB stream (feeds `record-metrics`). */
   readonly tableStream: LocalTableStream;
   readonly emulators: Emulators;
-  /** The runtime's own DynamoDB client (every handler's store goes through it): the bench counts on it. */
+  /** The runtime's own DynamoDB client (every handler of this thread goes through it): the bench counts on it. */
   readonly dynamodb: DynamoDBClient;
+  /** The queue consumers' thread, when `pipelineThread` (its own DynamoDB client; the bench counts it too). */
+  readonly pipeline: PipelineThread | undefined;
   /**
    * True when nothing is in flight right now: no message waiting or being processed on the feedback
    * queue, no event delivery scheduled or running on the bus, no change waiting for the metrics
@@ -117,7 +126,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   process.env.OUVIDOR_QUEUE_URL = queue.url;
   process.env.OUVIDOR_JWT_SECRET = jwtSecret(opts.dataDir ?? emulators.scratchDir);
   process.env.OUVIDOR_SURVEY_SECRET ??= localSecret(opts.dataDir ?? emulators.scratchDir, 'survey-secret');
-  // Failed workflow actions are retried after 1 s, 2 s, 4 s... locally (30 s upwards on AWS).
+  // The SLA sweeper's failed actions wait 1 s, 2 s, 4 s... before their next sweep may retry them (30 s upwards on AWS);
+  // the workflow function's are retried by its queue (the visibility timeout), as on AWS.
   process.env.OUVIDOR_WORKFLOW_RETRY_MS ??= '1000';
 
   const server: Server = createServer(httpBridge({ staticPages: consoleSite(), onError }));
@@ -170,6 +180,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     onError,
   });
 
+  let pipeline: PipelineThread | undefined;
   const poller = new SqsPoller(
     clients.sqs,
     async () => (await import('../functions/process-feedback/process-feedback.handler.js')).handler as unknown as SqsHandler,
@@ -183,10 +194,26 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const pageSize = opts.sweepPageSize ?? 500;
   await sweepReceived(c, { olderThanMs: 0, maxSweeps: 3, countsAsRetry: false, pageSize });
   await republishPendingEvents(c, { olderThanMs: 0 });
-  if (!opts.pauseProcessing) poller.start();
-  // The workflows consume their own queue (pauseProcessing holds the analysis queue only, as before).
-  workflows.poller.start();
-  // SES bounces and complaints: their queue and the `email-events` handler (fed by POST /v1/local/email-events).
+  if (opts.pipelineThread) {
+    pipeline = await startPipelineThread(
+      {
+        region: env.AWS_REGION!,
+        tableName: env.OUVIDOR_TABLE_NAME!,
+        queue,
+        workflowQueue,
+        processor: { batchSize: PROCESSOR_BATCH_SIZE, concurrency: PROCESSOR_MAX_CONCURRENCY, timeoutMs: PROCESSOR_TIMEOUT_MS },
+        paused: opts.pauseProcessing ?? false,
+      },
+      tableStream,
+      onError,
+    );
+  } else {
+    if (!opts.pauseProcessing) poller.start();
+    // The workflows consume their own queue (pauseProcessing holds the analysis queue only, as before).
+    workflows.poller.start();
+  }
+  // SES bounces and complaints: their queue and the `email-events` handler (fed by POST /v1/local/email-events),
+  // on this thread in either mode (a bounce is rare and light).
   const emailEvents = await startEmailEvents(clients.sqs, { region: env.AWS_REGION!, onError });
 
   const sweeper = setInterval(() => {
@@ -219,6 +246,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     tableStream,
     emulators,
     dynamodb: clients.dynamodb,
+    get pipeline() {
+      return pipeline;
+    },
     quiet: async () => {
       const depth = async (url: string) => {
         const out = await clients.sqs.send(
@@ -227,7 +257,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         return Object.values(out.Attributes ?? {}).reduce((sum, v) => sum + Number(v ?? 0), 0);
       };
       if (asyncInvoker.pending > 0 || (await depth(queue.url)) > 0) return false;
-      if (bus.pending > 0 || (await depth(workflowQueue.url)) > 0) return false;
+      if (bus.pending > 0 || (pipeline && (await pipeline.pending()) > 0) || (await depth(workflowQueue.url)) > 0) return false;
       if ((await depth(emailEvents.queue.url)) > 0) return false;
       return !tableStream.busy;
     },
@@ -235,6 +265,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       (stopping ??= (async () => {
         clearInterval(sweeper);
         asyncInvoker.close();
+        await pipeline?.stop();
         await workflows.stop();
         await tableStream.stop();
         setActiveTableStream(undefined);

@@ -1,9 +1,10 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
-type Keys = { pk?: string; sk?: string };
+export type Keys = { pk?: string; sk?: string };
 type Image = Record<string, AttributeValue>;
 type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
 
@@ -37,12 +38,14 @@ interface Queued {
 }
 
 /** A write to observe: its keys, and the new image when the request carries it (a put). */
-interface Written {
+export interface Written {
   readonly keys: Keys;
   readonly put?: Image;
   readonly remove?: boolean;
   /** Written only if absent: the old image is none when the write succeeds. */
   readonly created?: boolean;
+  /** An update asked (by the stream) to return the item as written: its new image, no read needed. */
+  readonly returnsNew?: boolean;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof (v as { S?: unknown })?.S === 'string' ? (v as { S: string }).S : undefined);
@@ -51,6 +54,72 @@ const keysOf = (o: unknown): Keys => {
   return { pk: str(r.pk), sk: str(r.sk) };
 };
 const keyString = (k: Keys) => `${k.pk}\n${k.sk}`;
+/** The items a request writes, among those `filter` keeps (a put's image when it carries one). */
+export function writesOf(command: string, input: Record<string, unknown>, tableName: string, filter: (keys: Keys) => boolean): Written[] {
+  if (input.TableName !== undefined && input.TableName !== tableName) return [];
+  let all: Written[] = [];
+  // A put that succeeds under `attribute_not_exists(pk)` created the item: its old image is none, no read needed.
+  if (command === 'PutItemCommand') all = [{ keys: keysOf(input.Item), put: input.Item as Image, ...(input.ConditionExpression === 'attribute_not_exists(pk)' && { created: true }) }];
+  else if (command === 'UpdateItemCommand') all = [{ keys: keysOf(input.Key) }];
+  else if (command === 'DeleteItemCommand') all = [{ keys: keysOf(input.Key), remove: true }];
+  else if (command === 'BatchWriteItemCommand') {
+    const requests = ((input.RequestItems as Record<string, unknown[]> | undefined)?.[tableName] ?? []) as Record<string, { Item?: unknown; Key?: unknown }>[];
+    all = requests.map((r) => (r.PutRequest ? { keys: keysOf(r.PutRequest.Item), put: r.PutRequest.Item as Image } : { keys: keysOf(r.DeleteRequest?.Key), remove: true }));
+  }
+  return all.filter((w) => filter(w.keys));
+}
+
+/**
+ * Puts `observe` around every write of the client that `writesOf` keeps: the stream's hook on a
+ * client, in this thread (LocalTableStream.attach) or another (local/pipeline-thread.ts).
+ */
+export function observeWrites(
+  client: DynamoDBClient,
+  opts: { tableName: string; filter: (keys: Keys) => boolean },
+  observe: (written: Written[], write: () => Promise<unknown>) => Promise<unknown>,
+): void {
+  // An update that returns nothing is asked to return the item as written (ALL_NEW: no extra
+  // capacity on DynamoDB): the stream's new image without a read. The caller gets what it asked for.
+  const ASKED = Symbol('ouvidorStreamAskedAllNew');
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = (args as unknown as { input: Record<string, unknown> }).input;
+      const asked = context.commandName === 'UpdateItemCommand' && (input.ReturnValues === undefined || input.ReturnValues === 'NONE') && input.TableName === opts.tableName && opts.filter(keysOf(input.Key));
+      if (!asked) return next(args);
+      input.ReturnValues = 'ALL_NEW';
+      (context as Record<symbol, unknown>)[ASKED] = true;
+      const out = await next(args);
+      delete (out as { output?: { Attributes?: unknown } }).output?.Attributes;
+      return out;
+    },
+    { step: 'initialize', name: 'ouvidorLocalTableStreamAllNew' },
+  );
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = (args as unknown as { input: Record<string, unknown> }).input;
+      const returnsNew = (context as Record<symbol, unknown>)[ASKED] === true || input.ReturnValues === 'ALL_NEW';
+      const written = writesOf(context.commandName ?? '', input, opts.tableName, opts.filter).map((w) => (returnsNew && !w.remove && !w.put ? { ...w, returnsNew } : w));
+      if (written.length === 0) return next(args);
+      return observe(written, () => next(args)) as ReturnType<typeof next>;
+    },
+    { step: 'build', name: 'ouvidorLocalTableStream' },
+  );
+}
+
+const ATTRIBUTE_TYPES = new Set(['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL']);
+/**
+ * A returned item as a stream image: a copy of it when it is in DynamoDB's JSON already, else
+ * marshalled (a document client converts the output to plain values before this middleware sees it).
+ */
+function asImage(item: Record<string, unknown>): Image {
+  const typed = Object.values(item).every((v) => {
+    if (typeof v !== 'object' || v === null || v instanceof Set || Array.isArray(v)) return false;
+    const keys = Object.keys(v);
+    return keys.length === 1 && ATTRIBUTE_TYPES.has(keys[0]!);
+  });
+  return typed ? structuredClone(item as Image) : marshall(item, { removeUndefinedValues: true, convertClassInstanceToMap: true });
+}
+
 /** Images known from the last write of an item (its next record's old image), kept for this many items. */
 const TRACKED_IMAGES = 20_000;
 const DELIVERED_KEPT = 2_000;
@@ -77,38 +146,32 @@ export class LocalTableStream {
   private readonly images = new Map<string, Image | undefined>();
   private readonly locks = new Map<string, Promise<void>>();
   private readonly delivered: DynamoDBRecord[] = [];
+  private readonly writeListeners = new Set<(keys: Keys) => void>();
 
   constructor(private readonly opts: LocalTableStreamOptions) {}
 
   /** Observes the client's writes (at the build step: the request's attributes are marshalled there). */
   attach(client: DynamoDBClient): void {
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const input = (args as unknown as { input: Record<string, unknown> }).input;
-        const written = this.stopped ? [] : this.written(context.commandName ?? '', input);
-        if (written.length === 0) return next(args);
-        return this.observed(written, () => next(args));
-      },
-      { step: 'build', name: 'ouvidorLocalTableStream' },
-    );
+    observeWrites(client, { tableName: this.opts.tableName, filter: (keys) => !this.stopped && this.opts.filter(keys) }, (written, write) => this.observe(written, write));
   }
 
-  private written(command: string, input: Record<string, unknown>): Written[] {
-    if (input.TableName !== undefined && input.TableName !== this.opts.tableName) return [];
-    let all: Written[] = [];
-    // A put that succeeds under `attribute_not_exists(pk)` created the item: its old image is none, no read needed.
-    if (command === 'PutItemCommand') all = [{ keys: keysOf(input.Item), put: input.Item as Image, ...(input.ConditionExpression === 'attribute_not_exists(pk)' && { created: true }) }];
-    else if (command === 'UpdateItemCommand') all = [{ keys: keysOf(input.Key) }];
-    else if (command === 'DeleteItemCommand') all = [{ keys: keysOf(input.Key), remove: true }];
-    else if (command === 'BatchWriteItemCommand') {
-      const requests = ((input.RequestItems as Record<string, unknown[]> | undefined)?.[this.opts.tableName] ?? []) as Record<string, { Item?: unknown; Key?: unknown }>[];
-      all = requests.map((r) => (r.PutRequest ? { keys: keysOf(r.PutRequest.Item), put: r.PutRequest.Item as Image } : { keys: keysOf(r.DeleteRequest?.Key), remove: true }));
-    }
-    return all.filter((w) => this.opts.filter(w.keys));
+  /** Called with the keys of every successful write the stream observed (any thread's): the bench's cues. */
+  onWrite(listener: (keys: Keys) => void): () => void {
+    this.writeListeners.add(listener);
+    return () => void this.writeListeners.delete(listener);
   }
 
-  /** Runs the write with its items locked, and queues a record per item it changed. */
-  private async observed<T>(written: Written[], write: () => Promise<T>): Promise<T> {
+  /** The stream's filter on keys (a client on another thread applies it before asking to observe). */
+  passes(keys: Keys): boolean {
+    return !this.stopped && this.opts.filter(keys);
+  }
+
+  /**
+   * Runs the write with its items locked, and queues a record per item it changed. Public for a
+   * client on another thread (local/pipeline-thread.ts), whose write runs when `write` is called.
+   */
+  async observe<T>(written: readonly Written[], write: () => Promise<T>): Promise<T> {
+    if (this.stopped) return write();
     const keys = [...new Set(written.map((w) => keyString(w.keys)))].sort();
     const release = await this.lock(keys);
     try {
@@ -130,9 +193,13 @@ export class LocalTableStream {
       for (const [i, w] of written.entries()) {
         const k = keyString(w.keys);
         if (unprocessed.has(k)) continue;
-        const after = w.remove ? undefined : (w.put ?? (await this.read(w.keys)));
+        // A copy: the caller's client may convert the output in place (the document client does).
+        const attributes = w.returnsNew ? (out as { output?: { Attributes?: Image } }).output?.Attributes : undefined;
+        const returned = attributes && asImage(attributes);
+        const after = w.remove ? undefined : (w.put ?? returned ?? (await this.read(w.keys)));
         this.remember(k, after);
         this.push(w.keys, before[i], after);
+        for (const listener of this.writeListeners) listener(w.keys);
       }
       return out;
     } finally {

@@ -38,11 +38,11 @@ export interface WorkflowWiring {
  * SQS target: the whole event as the message body; a delivery it cannot make goes to the DLQ), the
  * queue runs `run-workflows` with partial batch failures (a failed record comes back after the
  * visibility timeout, then the redrive policy moves it to the DLQ), and the SLA sweeper runs on a
- * timer. No retry here that AWS would not make.
+ * timer (when `slaSweepMs` is given). No retry here that AWS would not make.
  */
 export function wireWorkflows(
   c: Container,
-  opts: { sqs: SQSClient; queue: ProvisionedQueue; region: string; slaSweepMs: number; onError: (e: unknown) => void },
+  opts: { sqs: SQSClient; queue: ProvisionedQueue; region: string; onError: (e: unknown) => void; slaSweepMs?: number },
 ): WorkflowWiring {
   const { sqs, queue } = opts;
   const toQueue = (url: string, event: DomainEvent) =>
@@ -65,12 +65,15 @@ export function wireWorkflows(
       onError: opts.onError,
     },
   );
-  const timer = setInterval(() => {
-    import('../functions/sla-sweeper/sla-sweeper.handler.js')
-      .then(({ handler }) => handler({}, lambdaContext('sla-sweeper', 60_000)))
-      .catch(opts.onError);
-  }, opts.slaSweepMs);
-  timer.unref();
+  const timer =
+    opts.slaSweepMs === undefined
+      ? undefined
+      : setInterval(() => {
+          import('../functions/sla-sweeper/sla-sweeper.handler.js')
+            .then(({ handler }) => handler({}, lambdaContext('sla-sweeper', 60_000)))
+            .catch(opts.onError);
+        }, opts.slaSweepMs);
+  timer?.unref();
   return {
     poller,
     stop: async () => {

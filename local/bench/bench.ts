@@ -13,7 +13,7 @@ import { benchBodies } from './bench-load.js';
 import { closedLoop, openLoop, percentile } from './http-load.js';
 import { waitQuiet } from './quiet.js';
 import { rawStoreWritesPerSec } from './raw-store.js';
-import { attachStoreOpCounter } from './store-op-counter.js';
+import { attachStoreOpCounter, type StoreOps } from './store-op-counter.js';
 import { verifyRun } from './verify.js';
 import { watchFeedbackWrites } from './write-cues.js';
 
@@ -117,7 +117,7 @@ async function start(dataDir: string, pauseProcessing = false): Promise<Running>
     const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     if (platformErrors.examples.length < 5 && !platformErrors.examples.includes(text)) platformErrors.examples.push(text);
   };
-  const platform = await startPlatform({ port: 0, host: '127.0.0.1', dataDir, pauseProcessing, onError });
+  const platform = await startPlatform({ port: 0, host: '127.0.0.1', dataDir, pauseProcessing, onError, pipelineThread: process.env.OUVIDOR_PIPELINE_THREAD !== '0' });
   const token = await signLocalToken(config().OUVIDOR_JWT_SECRET!, 'ouvidor-bench', ['admin'], 3600);
   const client = new DynamoDBClient({ region: 'us-east-1', endpoint: platform.emulators.dynamodbEndpoint, credentials });
   return { platform, base: `http://127.0.0.1:${platform.port}`, token, client, table: config().OUVIDOR_TABLE_NAME };
@@ -209,7 +209,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         // Progress only: an item whose record was written twice (received, then analyzed) is counted as processed.
         const seen = new Map<string, number>();
         const processed = bar('e2e', opts.items);
-        const unwatch = watchFeedbackWrites(r.platform.dynamodb, (id) => {
+        const unwatch = watchFeedbackWrites(r.platform.tableStream, (id) => {
           const k = (seen.get(id) ?? 0) + 1;
           seen.set(id, k);
           if (k === 2) processed.tick();
@@ -229,16 +229,19 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         const reader = new DynamoDBClient({ region: 'us-east-1', endpoint: r.platform.emulators.dynamodbEndpoint, credentials });
         await waitQuiet(r.platform, { timeoutMs: settleMs });
         const counter = attachStoreOpCounter(r.platform.dynamodb, { tableName: r.table, units: { imageReader: reader } });
+        // The pipeline thread's client counts its own operations (the same counter, there).
+        await r.platform.pipeline?.count('start');
         try {
           const b = bar('ops', opts.opsItems);
           await load(r, next(opts.opsItems), Math.min(4, opts.concurrency), accepted, b);
           await waitQuiet(r.platform, { timeoutMs: settleMs });
-          const s = counter.snapshot();
+          const s = sumOps(counter.snapshot(), await r.platform.pipeline?.count('stop'));
           const per = (x: number) => round(x / opts.opsItems, 2);
           result.storeOpsPerItem = { reads: per(s.reads), writes: per(s.writes), writeUnits: per(s.writeUnits), sample: opts.opsItems, byCommand: Object.fromEntries(Object.entries(s.byCommand).map(([k, v]) => [k, per(v)])) };
           b.finish(`${result.storeOpsPerItem.reads} reads, ${result.storeOpsPerItem.writes} writes, ${result.storeOpsPerItem.writeUnits} WU per item`);
         } finally {
           counter.detach();
+          await r.platform.pipeline?.count('stop');
           reader.destroy();
         }
       }
@@ -306,7 +309,7 @@ async function steady(r: Running, opts: BenchOptions, next: (n: number) => Feedb
       .catch(() => {})
       .finally(() => asking.delete(id));
   };
-  const unwatch = watchFeedbackWrites(r.platform.dynamodb, (id) => {
+  const unwatch = watchFeedbackWrites(r.platform.tableStream, (id) => {
     writes.set(id, (writes.get(id) ?? 0) + 1);
     if (waiting.has(id)) ask(id);
   });
@@ -417,4 +420,12 @@ async function countReceived(r: Running, ids: readonly string[]): Promise<number
     }
   }
   return left;
+}
+
+/** Two threads' counts as one. */
+function sumOps(a: StoreOps, b: StoreOps | undefined): StoreOps {
+  if (!b) return a;
+  const byCommand: Record<string, number> = { ...a.byCommand };
+  for (const [k, v] of Object.entries(b.byCommand)) byCommand[k] = (byCommand[k] ?? 0) + v;
+  return { reads: a.reads + b.reads, writes: a.writes + b.writes, writeUnits: a.writeUnits + b.writeUnits, indexWriteUnits: a.indexWriteUnits + b.indexWriteUnits, readUnits: a.readUnits + b.readUnits, byCommand };
 }

@@ -22,6 +22,8 @@ export async function startCommand(argv: string[]): Promise<number> {
     smtpPort,
     dataDir: dir,
     pauseProcessing: process.env.OUVIDOR_PAUSE_PROCESSING === '1',
+    // The queue consumers on their own thread, apart from the API (OUVIDOR_PIPELINE_THREAD=0: all on one).
+    pipelineThread: process.env.OUVIDOR_PIPELINE_THREAD !== '0',
   });
   // Tells `ouvidor users list` where the running platform answers (it cannot open the locked table).
   writeFileSync(join(dir, RUNTIME_FILE), JSON.stringify({ url: platform.url, pid: process.pid }));

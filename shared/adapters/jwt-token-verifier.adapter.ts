@@ -51,11 +51,24 @@ export async function signLocalToken(secret: string, sub: string, roles: readonl
     .sign(Buffer.from(secret, 'base64url'));
 }
 
+/**
+ * Where a pool's signing keys are read: `<issuer>/.well-known/jwks.json`, or, only when an endpoint
+ * override for Cognito is set (`AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`: an emulator such as moto,
+ * never set on AWS), `<endpoint>/<pool id>/.well-known/jwks.json`, where such an emulator serves them.
+ * Only the key source moves: the issuer, audience, expiry and algorithm checks stay the same.
+ */
+export function cognitoJwksUrl(issuer: string, endpointOverride?: string): URL {
+  const base = issuer.replace(/\/$/, '');
+  if (!endpointOverride) return new URL(`${base}/.well-known/jwks.json`);
+  const poolId = base.slice(base.lastIndexOf('/') + 1);
+  return new URL(`${endpointOverride.replace(/\/$/, '')}/${poolId}/.well-known/jwks.json`);
+}
+
 /** Cognito user-pool tokens (id or access); the pool's groups are the roles. */
 export class CognitoTokenVerifier implements TokenVerifier {
   private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
-  constructor(private readonly issuer: string, private readonly clientId: string | undefined) {
-    this.jwks = createRemoteJWKSet(new URL(`${issuer.replace(/\/$/, '')}/.well-known/jwks.json`));
+  constructor(private readonly issuer: string, private readonly clientId: string | undefined, endpointOverride?: string) {
+    this.jwks = createRemoteJWKSet(cognitoJwksUrl(issuer, endpointOverride));
   }
   verify(token: string): Promise<Principal> {
     return verifying(async () => {

@@ -159,8 +159,9 @@ export async function runWorkflows(deps: WorkflowDeps, event: WorkflowEvent): Pr
     const { delivery } = event;
     // Under a queue the next delivery is the retry (claimable at once); else our own backoff.
     const again = retryable && (delivery ? delivery.receive < delivery.maxReceives : record.attempts < deps.workflow.maxAttempts);
-    const next = !again ? undefined : delivery ? at : new Date(now.getTime() + deps.workflow.retryBaseMs * 2 ** (record.attempts - 1)).toISOString();
     const toDlq = retryable && !again && delivery !== undefined;
+    // Dead-lettered, it stays claimable: an admin's redrive of the DLQ runs it again (and only it).
+    const next = toDlq || (again && delivery) ? at : again ? new Date(now.getTime() + deps.workflow.retryBaseMs * 2 ** (record.attempts - 1)).toISOString() : undefined;
     const where = delivery ? `, delivery ${delivery.receive} of ${delivery.maxReceives}` : '';
     const outcome = again ? 'will retry' : toDlq ? 'gave up: the event goes to the workflow dead-letter queue' : retryable ? 'gave up' : 'gave up: not retryable';
     states.push(failed(record, reason, next));

@@ -33,7 +33,7 @@ const ConfigSchema = z.object({
   /** The console's URL, for links in team notifications. */
   OUVIDOR_CONSOLE_URL: z.url().optional(),
   OUVIDOR_TEAM_LOCALE: z.enum(['pt-BR', 'en']).default('pt-BR'),
-  /** Delay before a failed workflow action's second attempt (doubles each time). */
+  /** Delay before a failed SLA-sweeper action may be retried by a later sweep (doubles each time); run-workflows' retries are its queue's. */
   OUVIDOR_WORKFLOW_RETRY_MS: z.coerce.number().int().min(0).default(30_000),
   OUVIDOR_SURVEY_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** The Cognito user pool (`GET|POST /v1/users` on AWS). */
@@ -46,6 +46,8 @@ const ConfigSchema = z.object({
   OUVIDOR_DYNAMODB_ENDPOINT: z.url().optional(),
   OUVIDOR_SQS_ENDPOINT: z.url().optional(),
   OUVIDOR_S3_ENDPOINT: z.url().optional(),
+  /** The SDK's standard endpoint override for Cognito (an emulator: moto in `npm run test:aws`); the verifier then reads the pool's JWKS there. */
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: z.url().optional(),
   AWS_REGION: z.string().default('us-east-1'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

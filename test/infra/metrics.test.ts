@@ -202,6 +202,7 @@ describe('CloudWatch dashboard', () => {
     expect(queues.some((q) => q.includes(logicalId(t.built.service.metrics.deadLetterQueue)))).toBe(true);
     expect(queues.some((q) => q.includes(logicalId(t.built.service.workflows.deadLetterQueue)))).toBe(true);
     expect(queues.some((q) => q.includes('FeedbackDlq'))).toBe(true);
+    expect(queues.some((q) => q.includes(logicalId(t.built.service.channels.asyncFailures)))).toBe(true);
     expect(queues.some((q) => q.includes(logicalId(t.built.service.emailEvents.deadLetterQueue)))).toBe(true);
     const behind = alarms.filter((a) => JSON.stringify(a).includes('IteratorAge'));
     expect(behind).toHaveLength(1);

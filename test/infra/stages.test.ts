@@ -34,6 +34,7 @@ const NAME_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   'AWS::SQS::Queue': ['QueueName'],
 };
 const SCOPED_OR_UNNAMED = new Set([
+  'AWS::Lambda::EventInvokeConfig',
   'AWS::ApiGatewayV2::Authorizer',
   'AWS::ApiGatewayV2::Integration',
   'AWS::ApiGatewayV2::Route',

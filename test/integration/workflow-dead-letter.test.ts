@@ -1,4 +1,4 @@
-import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionRecord, TimelineEntry } from '../../shared/domain/workflow-records.schema.js';
 import { WORKFLOW_MAX_RECEIVES } from '../../shared/runtime/processing.settings.js';
@@ -11,6 +11,7 @@ import { eventually, startTestPlatform, type TestPlatform } from '../support/pla
 // visibility timeout (1 s here, 360 s on AWS) and, after its last receive, moves it to the DLQ.
 let p: TestPlatform;
 let sends = 0;
+let working = false;
 beforeAll(async () => {
   p = await startTestPlatform({ workflowVisibilityTimeoutSeconds: 1 });
   setContainer({
@@ -19,6 +20,7 @@ beforeAll(async () => {
     messenger: {
       send: async () => {
         sends++;
+        if (working) return { provider: 'smtp', status: 'sent' as const };
         throw Object.assign(new Error('relay refused: 451 try later'), { retryable: true });
       },
     },
@@ -30,7 +32,7 @@ afterAll(async () => {
 });
 
 describe('a workflow action that keeps failing', () => {
-  it('is retried once per delivery of its queue message, shows on the item, and ends in the workflow DLQ', async () => {
+  it('is retried once per delivery of its queue message, shows on the item, ends in the workflow DLQ, and runs again when it is redriven', async () => {
     const res = await p.post('/v1/feedback', { text: 'Produto com defeito e ninguém me responde há uma semana.', customer: { email: 'dlq@example.com', name: 'Dani' } });
     const { id } = (await res.json()) as { id: string };
     const sqs = awsClients(config()).sqs;
@@ -50,5 +52,17 @@ describe('a workflow action that keeps failing', () => {
     expect(failures).toHaveLength(WORKFLOW_MAX_RECEIVES);
     expect(failures.slice(0, -1).every((s) => s.includes('will retry'))).toBe(true);
     expect(failures.at(-1)).toContain(`delivery ${WORKFLOW_MAX_RECEIVES} of ${WORKFLOW_MAX_RECEIVES}, gave up: the event goes to the workflow dead-letter queue`);
+
+    // The cause fixed, an admin redrives the DLQ: only the failed action runs, once.
+    working = true;
+    await sqs.send(new SendMessageCommand({ QueueUrl: p.workflowQueue.url, MessageBody: dead.Body! }));
+    await sqs.send(new DeleteMessageCommand({ QueueUrl: p.workflowQueue.dlqUrl, ReceiptHandle: dead.ReceiptHandle! }));
+    const redriven = await eventually(async () => {
+      const fb = (await (await p.get(`/v1/feedback/${id}`, 'agent')).json()) as { actions: ActionRecord[] };
+      const send = fb.actions.find((r) => r.type === 'sendMessage');
+      return send?.status === 'done' ? fb : undefined;
+    }, 30_000, 200);
+    expect(sends).toBe(WORKFLOW_MAX_RECEIVES + 1);
+    expect(redriven.actions.filter((r) => r.status === 'done').length).toBe(redriven.actions.length);
   });
 });

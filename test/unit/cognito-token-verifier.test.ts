@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CognitoTokenVerifier } from '../../shared/adapters/jwt-token-verifier.adapter.js';
+import { CognitoTokenVerifier, cognitoJwksUrl } from '../../shared/adapters/jwt-token-verifier.adapter.js';
 
 // What the console sends on AWS: the Cognito id token (aud = the console's app client, token_use id).
 const ISSUER = 'https://cognito-idp.sa-east-1.amazonaws.com/sa-east-1_AbC123';
@@ -43,5 +43,12 @@ describe('CognitoTokenVerifier (the console sends the id token)', () => {
   it('rejects an id token for another client, and a token without token_use', async () => {
     await expect(verifier().verify(await sign({ aud: 'other-client', token_use: 'id' }))).rejects.toThrow(/not issued for this application/);
     await expect(verifier().verify(await sign({ aud: CLIENT_ID }))).rejects.toThrow(/not issued for this application/);
+  });
+});
+
+describe('cognitoJwksUrl', () => {
+  it('reads the keys from the issuer, or from an emulator only when a Cognito endpoint override is set', () => {
+    expect(cognitoJwksUrl(ISSUER).href).toBe(`${ISSUER}/.well-known/jwks.json`);
+    expect(cognitoJwksUrl(`${ISSUER}/`, 'http://127.0.0.1:5000/').href).toBe('http://127.0.0.1:5000/sa-east-1_AbC123/.well-known/jwks.json');
   });
 });

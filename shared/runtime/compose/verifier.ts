@@ -10,7 +10,7 @@ export const tokenVerifier = capability('verifier', (): TokenVerifier => {
     (verifier ??= import('../../adapters/jwt-token-verifier.adapter.js').then((m) =>
       cfg.OUVIDOR_AUTH_MODE === 'local'
         ? new m.LocalTokenVerifier(cfg.OUVIDOR_JWT_SECRET ?? missing('OUVIDOR_JWT_SECRET'))
-        : new m.CognitoTokenVerifier(cfg.OUVIDOR_AUTH_ISSUER, cfg.OUVIDOR_AUTH_AUDIENCE),
+        : new m.CognitoTokenVerifier(cfg.OUVIDOR_AUTH_ISSUER, cfg.OUVIDOR_AUTH_AUDIENCE, cfg.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER),
     ));
   return { verify: async (token) => (await load()).verify(token) };
 });
