@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -8,6 +8,8 @@ import type { IManagedPolicy } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
   Architecture,
+  LayerVersion,
+  type ILayerVersion,
   LoggingFormat,
   Runtime,
   SystemLogLevel,
@@ -15,11 +17,12 @@ import {
 } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { TABLE_INDEXES } from '../shared/adapters/dynamo-table.definition.js';
 
-import { LAMBDA_BUNDLING } from './lambda-bundling.js';
+import { LAMBDA_BUNDLING, POWERTOOLS_LAYER_PARAMETER } from './lambda-bundling.js';
 import { REPO_ROOT } from './repo-root.js';
 
 export { REPO_ROOT };
@@ -104,6 +107,8 @@ export class OuvidorFunction extends Construct {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       tracing: Tracing.ACTIVE,
+      // Powertools (externals of the bundle) from the official layer of the pinned version.
+      layers: [powertoolsLayer(this)],
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
@@ -117,6 +122,8 @@ export class OuvidorFunction extends Construct {
       environment: {
         ...props.environment,
         LOG_LEVEL: logLevel,
+        // The handler's and the SDK clients' X-Ray subsegments (shared/runtime/tracing.ts).
+        POWERTOOLS_TRACE_ENABLED: 'true',
         ...(props.sourceMapsAtRuntime && { NODE_OPTIONS: '--enable-source-maps' }),
       },
       // One definition shared with local/bench/bundles.ts (what is measured is what is deployed).
@@ -147,6 +154,13 @@ export class OuvidorFunction extends Construct {
   /** PutItem/UpdateItem/DeleteItem/BatchWriteItem/ConditionCheckItem on the table (no reads, no indexes). */
   public grantTableWrite(table: ITable): void {
     this.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...TABLE_WRITE_ACTIONS], resources: [table.tableArn] }));
+  }
+
+  /** Exactly `actions` on the table's items whose partition key matches one of `leadingKeys` (IAM `dynamodb:LeadingKeys`). */
+  public grantTableItems(table: ITable, actions: readonly string[], leadingKeys: readonly string[]): void {
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: [...actions], resources: [table.tableArn], conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] } } }),
+    );
   }
 
   public grantTableReadWrite(table: ITable): void {
@@ -204,4 +218,15 @@ function toApplicationLogLevel(level: string): ApplicationLogLevel {
     default:
       return ApplicationLogLevel.INFO;
   }
+}
+
+/**
+ * The Powertools for AWS Lambda (TypeScript) layer, once per stack: its ARN is read at deploy time
+ * from AWS's public SSM parameter for the pinned version (a CloudFormation parameter of type
+ * AWS::SSM::Parameter::Value<String>), so the region's own copy is used and the version matches package.json.
+ */
+function powertoolsLayer(scope: Construct): ILayerVersion {
+  const stack = Stack.of(scope);
+  const id = 'PowertoolsLayer';
+  return (stack.node.tryFindChild(id) as ILayerVersion | undefined) ?? LayerVersion.fromLayerVersionArn(stack, id, StringParameter.valueForStringParameter(stack, POWERTOOLS_LAYER_PARAMETER));
 }

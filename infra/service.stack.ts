@@ -19,6 +19,7 @@ import { MetricsFunctions } from './metrics.construct.js';
 import { OuvidorDashboard } from './dashboard.construct.js';
 import { OuvidorAlarms } from './alarms.construct.js';
 import { physicalName } from './deploy-config.schema.js';
+import { EmailEventFunctions } from './email-events.construct.js';
 import { EmailSending } from './email-sending.construct.js';
 import { OuvidorFunction } from './ouvidor-function.construct.js';
 import type { OuvidorFunctionProps } from './ouvidor-function.construct.js';
@@ -104,6 +105,8 @@ export class ServiceStack extends Stack {
   public readonly alarms: OuvidorAlarms;
   /** SES identity, configuration set and the bounce/complaint topic. */
   public readonly email: EmailSending;
+  /** Bounces and complaints: the topic's queue, its DLQ and `email-events`. */
+  public readonly emailEvents: EmailEventFunctions;
   /** Cognito JWT authorizer on every route outside PUBLIC_ROUTE_KEYS. */
   public readonly authorizer: HttpJwtAuthorizer;
   public readonly processFeedback: OuvidorFunction;
@@ -156,7 +159,7 @@ export class ServiceStack extends Stack {
       handlerName: 'process-feedback',
       memorySize: 1024,
       timeout: PROCESSOR_TIMEOUT,
-      // TODO(#12, application): the analyzer factory still calls Comprehend in AWS_REGION; it must read this.
+      // The analyzer's Comprehend client is built in this region (shared/runtime/analyzer.factory.ts `comprehendRegion`).
       ...(props.analysisRegion && { environment: { OUVIDOR_COMPREHEND_REGION: props.analysisRegion } }),
     });
     this.processFeedback.grantTableReadWrite(table);
@@ -240,6 +243,10 @@ export class ServiceStack extends Stack {
     const jwt = 'Bearer JWT verified inside the Lambda (jose + Cognito JWKS).';
     this.addRoute('/v1/feedback/{id}', HttpMethod.GET, this.getFeedback, jwt);
     this.addRoute('/v1/customers/{id}', HttpMethod.GET, this.getCustomer, jwt);
+    // An agent lifts a bounce/complaint suppression: the suppression and the profile's mark, nothing else.
+    const clearUnreachable = this.addFunction('ClearUnreachable', { handlerName: 'clear-unreachable' });
+    clearUnreachable.grantTableItems(table, ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], ['CUSTOMER#*', 'SUPPRESSION#*']);
+    this.addRoute('/v1/customers/{id}/unreachable/{address}', HttpMethod.DELETE, clearUnreachable, jwt);
     this.addRoute('/v1/surveys', HttpMethod.POST, this.createSurvey, jwt);
     const surveyLink = 'Customer survey link: the signed, expiring token in the path is the credential (verified in the Lambda).';
     this.addRoute('/v1/surveys/{token}', HttpMethod.GET, this.answerSurvey, surveyLink);
@@ -276,6 +283,7 @@ export class ServiceStack extends Stack {
     // Outbound email: every function that sends through SES uses the configuration set.
     this.email = new EmailSending(this, 'Email', { emailIdentity: props.emailIdentity ?? 'example.com', configurationSetName: physicalName(props.stage) });
     for (const sender of [this.workflows.runWorkflows, this.workflows.slaSweeper, this.triage.replyFeedback]) this.email.grantSend(sender);
+    this.emailEvents = new EmailEventFunctions(this, 'BouncesAndComplaints', { service: this, table, topic: this.email.deliveryProblemsTopic });
 
     this.limitPublicRoutes(props.publicThrottle ?? PUBLIC_ROUTE_THROTTLE);
 
@@ -291,6 +299,7 @@ export class ServiceStack extends Stack {
         Workflows: this.workflows.deadLetterQueue,
         Metrics: this.metrics.deadLetterQueue,
         'Async failures': this.channels.asyncFailures,
+        EmailEvents: this.emailEvents.deadLetterQueue,
       },
       table,
     });
@@ -298,7 +307,7 @@ export class ServiceStack extends Stack {
       ...(props.alertEmail && { alertEmail: props.alertEmail }),
       functions,
       httpApi: this.httpApi,
-      workQueues: { Feedback: queue, Workflows: this.workflows.queue },
+      workQueues: { Feedback: queue, Workflows: this.workflows.queue, EmailEvents: this.emailEvents.queue },
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });

@@ -11,6 +11,8 @@ Commands:
   seed [--items 2000] [--days 90] [--seed 1]
                                 write a realistic demo data set (pt-BR and English) over the last days
   metrics rebuild [--table <t>] recompute the metrics aggregates from the items (locally, or a deployed table)
+  email-event --bounce|--complaint <address>
+                                play an SES bounce or complaint: the address becomes unreachable
   bench [--items 2000] [--concurrency 32] [--json] [--save]
                                 measure the local platform end to end (docs/benchmarks.md)
   cost [--json] [--region r]    cost per million items of the synthesized deployment (list prices, stated assumptions)
@@ -24,6 +26,7 @@ const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>
   seed: async () => (await import('./commands/seed.command.js')).seedCommand,
   metrics: async () => (await import('./commands/metrics.command.js')).metricsCommand,
   bench: async () => (await import('./commands/bench.command.js')).benchCommand,
+  'email-event': async () => (await import('./commands/email-event.command.js')).emailEventCommand,
   cost: async () => (await import('./commands/cost.command.js')).costCommand,
 };
 

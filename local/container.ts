@@ -9,6 +9,7 @@ import { cannedReplyStore } from '../shared/runtime/compose/canned-replies.js';
 import { composeWith, type Capabilities } from '../shared/runtime/compose/capability.js';
 import { configStore } from '../shared/runtime/compose/configs.js';
 import { customerStore } from '../shared/runtime/compose/customers.js';
+import { suppressionStore } from '../shared/runtime/compose/suppressions.js';
 import { emailParser } from '../shared/runtime/compose/email-parser.js';
 import { feedbackListing } from '../shared/runtime/compose/listing.js';
 import { backlogReader, metricSources, metricsStore } from '../shared/runtime/compose/metrics.js';
@@ -60,6 +61,7 @@ export function buildContainer(): Container {
     objects: objectStore(),
     analyzer: analyzer(),
     customers: customerStore(),
+    suppressions: suppressionStore(),
     threads: threadStore(),
     redactor: redactor(),
     parseEmail: emailParser(),

@@ -16,7 +16,7 @@ export interface Route {
  * excludes exactly these): the local sign-in (Cognito SRP on AWS) and the widget's CORS preflight
  * (answered by the HTTP API's `corsPreflight` on AWS).
  */
-export const LOCAL_ONLY_ROUTE_KEYS: readonly string[] = ['POST /v1/auth/login', 'OPTIONS /v1/feedback', 'POST /v1/local/metrics/rebuild', 'POST /v1/local/seed', 'GET /v1/local/progress'];
+export const LOCAL_ONLY_ROUTE_KEYS: readonly string[] = ['POST /v1/auth/login', 'OPTIONS /v1/feedback', 'POST /v1/local/metrics/rebuild', 'POST /v1/local/seed', 'GET /v1/local/progress', 'POST /v1/local/email-events'];
 
 /** Users, login, canned replies, the OpenAPI document and the widget's preflight. */
 const TEAM_ROUTES: readonly Route[] = [
@@ -32,6 +32,7 @@ const TEAM_ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/local/metrics/rebuild', functionName: 'metrics-rebuild', load: () => import('./admin/metrics-rebuild.handler.js') },
   { method: 'POST', path: '/v1/local/seed', functionName: 'seed-data', load: () => import('./admin/seed-data.handler.js') },
   { method: 'GET', path: '/v1/local/progress', functionName: 'job-progress', load: () => import('./admin/job-progress.handler.js') },
+  { method: 'POST', path: '/v1/local/email-events', functionName: 'email-event', load: () => import('./admin/email-event.handler.js') },
 ];
 
 /** The HTTP API's routes, as infra/service.stack.ts declares them on AWS. */
@@ -53,6 +54,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/v1/admin/{name}', functionName: 'admin-config', load: () => import('../functions/admin-config/admin-config.handler.js') },
   { method: 'PUT', path: '/v1/admin/{name}', functionName: 'admin-config', load: () => import('../functions/admin-config/admin-config.handler.js') },
   { method: 'GET', path: '/v1/customers/{id}', functionName: 'get-customer', load: () => import('../functions/get-customer/get-customer.handler.js') },
+  { method: 'DELETE', path: '/v1/customers/{id}/unreachable/{address}', functionName: 'clear-unreachable', load: () => import('../functions/clear-unreachable/clear-unreachable.handler.js') },
   { method: 'POST', path: '/v1/surveys', functionName: 'create-survey', load: () => import('../functions/create-survey/create-survey.handler.js') },
   { method: 'GET', path: '/v1/surveys/{token}', functionName: 'answer-survey', load: () => import('../functions/answer-survey/answer-survey.handler.js') },
   { method: 'POST', path: '/v1/surveys/{token}', functionName: 'answer-survey', load: () => import('../functions/answer-survey/answer-survey.handler.js') },

@@ -26,6 +26,7 @@ import { consoleSite } from './console-site.js';
 import { ensureBucket, ensureQueues, ensureTable, type ProvisionedQueue } from './provision.js';
 import { SqsPoller, type SqsHandler } from './sqs-poller.js';
 import { wireWorkflows } from './workflow-wiring.js';
+import { startEmailEvents } from './email-events-wiring.js';
 import { importJournal, watchJournal } from './users-journal.js';
 import { startSmtpListener } from './smtp-listener.js';
 import { INBOUND_EMAIL_PREFIX } from '../functions/ses-email/ses-email.handler.js';
@@ -211,6 +212,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     // The workflows consume their own queue (pauseProcessing holds the analysis queue only, as before).
     workflows.poller.start();
   }
+  // SES bounces and complaints: their queue and the `email-events` handler (fed by POST /v1/local/email-events),
+  // on this thread in either mode (a bounce is rare and light).
+  const emailEvents = await startEmailEvents(clients.sqs, { region: env.AWS_REGION!, onError });
 
   const sweeper = setInterval(() => {
     sweepReceived(c, { olderThanMs: 2 * 60_000, maxSweeps: 3, countsAsRetry: true, pageSize }).catch(onError);
@@ -254,6 +258,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       };
       if (asyncInvoker.pending > 0 || (await depth(queue.url)) > 0) return false;
       if (bus.pending > 0 || (pipeline && (await pipeline.pending()) > 0) || (await depth(workflowQueue.url)) > 0) return false;
+      if ((await depth(emailEvents.queue.url)) > 0) return false;
       return !tableStream.busy;
     },
     stop: () =>
@@ -272,6 +277,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
           setTimeout(() => server.closeAllConnections(), 2000).unref();
         });
         await poller.stop();
+        await emailEvents.stop();
         await emulators.stop();
         composeWith(undefined);
       })()),

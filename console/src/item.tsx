@@ -217,6 +217,30 @@ export function ItemPage({ id, session }: { id: string; session: Session }) {
             <dl class="details">
               <dt>{t('item.customer')}</dt>
               <dd data-testid="customer">{who}</dd>
+              {(history?.profile.unreachable?.length ?? 0) > 0 && (
+                <>
+                  <dt>{t('item.unreachable')}</dt>
+                  {history!.profile.unreachable!.map((u) => (
+                    <dd key={u.address} class="unreachable" role="status" data-testid="unreachable">
+                      {t(u.reason === 'complained' ? 'item.unreachable.complained' : 'item.unreachable.bounced', { address: u.address, at: formatTime(u.at) })}{' '}
+                      <button
+                        type="button"
+                        disabled={busy}
+                        data-action="clear-unreachable"
+                        onClick={() =>
+                          void run(async () => {
+                            const path = `/v1/customers/${encodeURIComponent(history!.profile.id)}`;
+                            await api('DELETE', `${path}/unreachable/${encodeURIComponent(u.address)}`);
+                            setHistory(await api<CustomerView>('GET', path));
+                          }, 'item.unreachable.cleared')
+                        }
+                      >
+                        {t('item.unreachable.clear', { address: u.address })}
+                      </button>
+                    </dd>
+                  ))}
+                </>
+              )}
               <dt>{t('item.assignee')}</dt>
               <dd data-testid="assignee">{item.assignee ?? t('item.unassigned')}</dd>
               <dt>{t('filter.status')}</dt>

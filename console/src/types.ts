@@ -66,7 +66,7 @@ export interface FeedbackDetails extends Feedback {
 }
 
 export interface CustomerView {
-  profile: { id: string; name?: string; emails: string[]; phones: string[]; handles: string[] };
+  profile: { id: string; name?: string; emails: string[]; phones: string[]; handles: string[]; unreachable?: Array<{ address: string; reason: 'bounced' | 'complained'; at: string }> };
   items: Feedback[];
 }
 

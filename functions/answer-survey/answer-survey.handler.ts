@@ -11,6 +11,7 @@ import { surveyTokens } from '../../shared/runtime/compose/survey-tokens.js';
 import { readBody, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
+import { traceHandler } from '../../shared/runtime/tracing.js';
 import {
   forMethod,
   isQuestionRequest,
@@ -27,6 +28,7 @@ import {
  */
 export const handler = middy<HttpEvent, HttpResult>()
   .use(injectLambdaContext(logger))
+  .use(traceHandler())
   .use(flushTelemetry())
   .use(httpHeaderNormalizer())
   .use(surveyErrors(logger))

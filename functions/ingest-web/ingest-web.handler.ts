@@ -15,6 +15,7 @@ import { html, json, jsonErrors, readBody, type HttpEvent, type HttpResult } fro
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 import { thankYouPage, wantsHtml } from '../../shared/runtime/thank-you.page.js';
+import { traceHandler } from '../../shared/runtime/tracing.js';
 
 /**
  * POST /v1/feedback — the web form, widget and API channel. Public; cross-origin from the
@@ -23,6 +24,7 @@ import { thankYouPage, wantsHtml } from '../../shared/runtime/thank-you.page.js'
  */
 export const handler = middy<HttpEvent, HttpResult>()
   .use(injectLambdaContext(logger))
+  .use(traceHandler())
   .use(flushTelemetry())
   .use(httpHeaderNormalizer())
   .use(cors({ origins: () => parseOrigins(config().OUVIDOR_CORS_ORIGINS), methods: ['POST'] }))

@@ -14,10 +14,12 @@ import { json, jsonErrors, readBody, requireRole, type HttpEvent, type HttpResul
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
 import { actorOf, bodyOf, expectedVersionOf, TRIAGE_MAX_BODY_BYTES, versionConflicts } from '../../shared/runtime/triage-http.js';
+import { traceHandler } from '../../shared/runtime/tracing.js';
 
 /** PATCH /v1/feedback/{id} `{status?, priority?, assignee?, labels?}` with If-Match — admins and agents. */
 export const handler = middy<HttpEvent, HttpResult>()
   .use(injectLambdaContext(logger))
+  .use(traceHandler())
   .use(flushTelemetry())
   .use(httpHeaderNormalizer())
   .use(jsonErrors(logger))

@@ -15,6 +15,7 @@ import { clock, log } from '../../shared/runtime/compose/basics.js';
 import { telemetry } from '../../shared/runtime/compose/telemetry.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
+import { traceHandler } from '../../shared/runtime/tracing.js';
 
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -34,5 +35,6 @@ const recordHandler = async (record: SQSRecord): Promise<string> => {
 /** SQS → analyze → conditional write → feedback.analyzed; failed records are retried alone. */
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(injectLambdaContext(logger))
+  .use(traceHandler())
   .use(flushTelemetry())
   .handler(async (event, context) => processPartialResponse(event, recordHandler, processor, { context }));

@@ -12,6 +12,7 @@ import { metricsStore, metricSources } from '../../shared/runtime/compose/metric
 import { configStore } from '../../shared/runtime/compose/configs.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
+import { traceHandler } from '../../shared/runtime/tracing.js';
 
 const keyString = (record: DynamoDBRecord, name: string): string | undefined => record.dynamodb?.Keys?.[name]?.S;
 const image = (img: Record<string, unknown> | undefined) => (img ? feedbackFromItem(unmarshall(img as Record<string, AttributeValue>)) : undefined);
@@ -26,6 +27,7 @@ const image = (img: Record<string, unknown> | undefined) => (img ? feedbackFromI
  */
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(injectLambdaContext(logger))
+  .use(traceHandler())
   .use(flushTelemetry())
   .handler(async (event) => {
     const firstRecordOf = new Map<string, string>();

@@ -1,6 +1,7 @@
 import { replyToFeedback } from '../../shared/app/reply-feedback.use-case.js';
 import { ReplySchema } from '../../shared/domain/triage/triage.schema.js';
 import { customerMessenger } from '../../shared/runtime/compose/outbound.js';
+import { suppressionStore } from '../../shared/runtime/compose/suppressions.js';
 import { actionLog, outboxStore, timelineStore } from '../../shared/runtime/compose/workflow-stores.js';
 import { threadStore } from '../../shared/runtime/compose/threads.js';
 import { feedbackStore } from '../../shared/runtime/compose/store.js';
@@ -15,5 +16,5 @@ export const handler = apiHandler(['admin', 'agent'])
   .use(readBody({ maxBytes: TRIAGE_MAX_BODY_BYTES, accept: ['json'] }))
   .handler(async (event) => {
     const key = event.headers['idempotency-key']?.trim() || undefined;
-    return json(201, await replyToFeedback({ messenger: customerMessenger(), outbox: outboxStore(), threads: threadStore(), timeline: timelineStore(), store: feedbackStore(), actions: actionLog(), clock: clock(), telemetry: telemetry() }, event.pathParameters?.id ?? '', bodyOf(event, ReplySchema), actorOf(event), key));
+    return json(201, await replyToFeedback({ messenger: customerMessenger(), suppressions: suppressionStore(), outbox: outboxStore(), threads: threadStore(), timeline: timelineStore(), store: feedbackStore(), actions: actionLog(), clock: clock(), telemetry: telemetry() }, event.pathParameters?.id ?? '', bodyOf(event, ReplySchema), actorOf(event), key));
   });

@@ -13,6 +13,7 @@ import { redactor } from '../../shared/runtime/compose/redactor.js';
 import { emailParser } from '../../shared/runtime/compose/email-parser.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
+import { traceHandler } from '../../shared/runtime/tracing.js';
 
 /** Where the SES receipt rule's S3 action puts raw messages (object key = prefix + SES message id). */
 export const INBOUND_EMAIL_PREFIX = process.env.OUVIDOR_INBOUND_EMAIL_PREFIX ?? 'inbound/email/';
@@ -24,6 +25,7 @@ export const INBOUND_EMAIL_PREFIX = process.env.OUVIDOR_INBOUND_EMAIL_PREFIX ?? 
  */
 export const handler = middy<SESEvent, void>()
   .use(injectLambdaContext(logger))
+  .use(traceHandler())
   .use(flushTelemetry())
   .handler(async (event) => {
     const c = { store: feedbackStore(), queue: feedbackQueue(), clock: clock(), log: log(), telemetry: telemetry(), objects: objectStore(), threads: threadStore(), redactor: redactor(), parseEmail: emailParser() };

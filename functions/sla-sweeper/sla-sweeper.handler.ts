@@ -4,10 +4,12 @@ import { sweepSla, type SlaSweepResult } from '../../shared/app/sweep-sla.use-ca
 import { workflowDeps } from '../../shared/runtime/compose/workflow.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
+import { traceHandler } from '../../shared/runtime/tracing.js';
 
 /** EventBridge Scheduler, every minute: warn about and escalate SLA deadlines that have come. */
 export const handler = middy<unknown, SlaSweepResult>()
   .use(injectLambdaContext(logger))
+  .use(traceHandler())
   .use(flushTelemetry())
   .handler(async () => {
     const result = await sweepSla(workflowDeps());

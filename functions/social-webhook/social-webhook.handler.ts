@@ -14,12 +14,14 @@ import { socialWebhookProviders } from '../../shared/runtime/compose/social.js';
 import { json, jsonErrors, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
+import { traceHandler } from '../../shared/runtime/tracing.js';
 
 const MAX_BYTES = 1024 * 1024;
 
 /** GET|POST /v1/channels/social/{provider}: subscription handshakes and signed mention webhooks. */
 export const handler = middy<HttpEvent, HttpResult>()
   .use(injectLambdaContext(logger))
+  .use(traceHandler())
   .use(flushTelemetry())
   .use(httpHeaderNormalizer())
   .use(jsonErrors(logger))

@@ -8,6 +8,7 @@ import { clock } from '../../shared/runtime/compose/basics.js';
 import { jsonErrors, type HttpEvent, type HttpResult } from '../../shared/runtime/http.middleware.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { standardsHtml, standardsLocale, standardsPageHtml } from '../../shared/runtime/standards.page.js';
+import { traceHandler } from '../../shared/runtime/tracing.js';
 
 /**
  * GET /standards — public (no login): the service standards (hours, holidays, promised times per
@@ -16,6 +17,7 @@ import { standardsHtml, standardsLocale, standardsPageHtml } from '../../shared/
  */
 export const handler = middy<HttpEvent, HttpResult>()
   .use(injectLambdaContext(logger))
+  .use(traceHandler())
   .use(httpHeaderNormalizer())
   .use(jsonErrors(logger))
   .handler(async (event) => {

@@ -9,6 +9,7 @@ import { clock, log } from '../../shared/runtime/compose/basics.js';
 import { telemetry } from '../../shared/runtime/compose/telemetry.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
+import { traceHandler } from '../../shared/runtime/tracing.js';
 
 /**
  * Scheduled: re-enqueue items accepted and still not analyzed after OUVIDOR_SWEEP_AFTER_SECONDS
@@ -19,6 +20,7 @@ const olderThanMs = Number(process.env.OUVIDOR_SWEEP_AFTER_SECONDS ?? 1200) * 10
 
 export const handler = middy<unknown, SweepResult & { republished: number }>()
   .use(injectLambdaContext(logger))
+  .use(traceHandler())
   .use(flushTelemetry())
   .handler(async () => {
     const c = { store: feedbackStore(), queue: feedbackQueue(), bus: eventBus(), clock: clock(), log: log(), telemetry: telemetry() };

@@ -10,6 +10,7 @@ import { telemetry } from '../../shared/runtime/compose/telemetry.js';
 import { objectStore } from '../../shared/runtime/compose/objects.js';
 import { logger } from '../../shared/runtime/logger.js';
 import { flushTelemetry } from '../../shared/runtime/telemetry.middleware.js';
+import { traceHandler } from '../../shared/runtime/tracing.js';
 
 type ObjectCreated = EventBridgeEvent<'Object Created', { bucket: { name: string }; object: { key: string } }>;
 
@@ -27,6 +28,7 @@ const keysOf = (event: S3Event | ObjectCreated): string[] =>
  */
 export const handler = middy<S3Event | ObjectCreated, void>()
   .use(injectLambdaContext(logger))
+  .use(traceHandler())
   .use(flushTelemetry())
   .handler(async (event) => {
     const c = { store: feedbackStore(), queue: feedbackQueue(), clock: clock(), log: log(), telemetry: telemetry(), objects: objectStore() };

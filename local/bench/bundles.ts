@@ -56,7 +56,7 @@ export async function bundleFunctions(outDir: string, functions: readonly string
 /** Milliseconds to import `file` in a fresh node process (what a cold start pays for module init). */
 async function importMs(file: string): Promise<number> {
   const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, NODE_OPTIONS: '', AWS_REGION: process.env.AWS_REGION ?? 'us-east-1' } });
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, NODE_OPTIONS: '', AWS_REGION: process.env.AWS_REGION ?? 'us-east-1', POWERTOOLS_TRACE_ENABLED: 'true' } });
   return Number(stdout);
 }
 
@@ -70,7 +70,9 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 /**
  * Bundle sizes and module-init times per function: bundled as deployed, written to a temp folder
  * whose `node_modules` links to the repository's (so `@aws-sdk/*` resolves, as the Lambda runtime
- * provides it), then imported in `runs` fresh node processes each (default 10), one at a time,
+ * provides it, and `@aws-lambda-powertools/*`, as the Powertools layer does: their bytes are not the
+ * bundle's, their init time is counted), with tracing on as the CDK sets it (the tracer and
+ * aws-xray-sdk-core are loaded; outside Lambda the tracer then records nothing), then imported in `runs` fresh node processes each (default 10), one at a time,
  * alternating with an empty module. Init times depend on the machine's load: compare with `emptyInitMs`.
  */
 export async function measureBundles(opts: { functions?: string[]; runs?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<BundleFigure[]> {

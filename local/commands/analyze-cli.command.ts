@@ -1,4 +1,4 @@
-import { makeAnalyzer } from '../../shared/runtime/analyzer.factory.js';
+import { comprehendRegion, makeAnalyzer } from '../../shared/runtime/analyzer.factory.js';
 import { loadConfig } from '../../shared/runtime/config.js';
 import { analyzeCommand } from './analyze.command.js';
 
@@ -6,6 +6,6 @@ import { analyzeCommand } from './analyze.command.js';
 export function analyzeCliCommand(argv: string[]): Promise<number> {
   return analyzeCommand(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }, (engine) => {
     const cfg = loadConfig({ ...process.env, OUVIDOR_ANALYZER: engine });
-    return makeAnalyzer(cfg, { comprehendRegion: cfg.AWS_REGION });
+    return makeAnalyzer(cfg, { comprehendRegion: comprehendRegion(cfg) });
   });
 }

@@ -30,6 +30,8 @@ export interface CostAssumptions {
   readonly teamNoticesPerItem: number;
   /** Share of items that arrive by email (SES inbound + the raw message in S3). */
   readonly emailChannelShare: number;
+  /** SES bounces + complaints per email sent (each one message on the email events queue). */
+  readonly deliveryProblemShare: number;
   /** Bytes of one original kept in S3 (JSON with the unredacted text). */
   readonly originalBytes: number;
   /** Bytes an item keeps in the table, index copies (ALL projections), action log, timeline and outbox included. */
@@ -73,6 +75,7 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   emailsPerItem: 0.55,
   teamNoticesPerItem: 0.45,
   emailChannelShare: 0,
+  deliveryProblemShare: 0.02,
   originalBytes: 2_048,
   itemStoredBytes: 12_288,
   storageMonths: 1,
@@ -106,6 +109,7 @@ const NOTES: Record<keyof CostAssumptions, string> = {
   englishShare: 'share of English items (pt-BR the rest); Comprehend PII runs for en/es only, in `all` mode',
   emailsPerItem: 'acknowledgement emails per item: items the acknowledgement policy answers (complaints, negative, questions), all assumed reachable by email',
   teamNoticesPerItem: 'team notifications per item (SNS publishes)',
+  deliveryProblemShare: 'bounces and complaints per email sent, each one message for email-events (SES reviews an account above 5% bounces or 0.1% complaints)',
   emailChannelShare: 'share of items arriving by email instead of POST /v1/feedback (SES receiving, ses-email, the raw message in S3); the measured path is the API',
   originalBytes: 'bytes of one unredacted original in S3',
   itemStoredBytes: 'bytes an item keeps in DynamoDB: the record, its ALL-projection index copies, action log, timeline, outbox',

@@ -58,7 +58,9 @@ export function perItemFunctions(facts: TemplateFacts, a: CostAssumptions): PerI
   for (const [name, t] of Object.entries(facts.batchTriggers)) {
     const fn = facts.functions[name];
     if (!fn) continue;
-    const perItem = t.source === 'sqs' ? 1 : a.streamRecordsPerItem;
+    // The email events queue carries SES bounces and complaints, not items: a share of the emails sent.
+    const perItem = name === 'email-events' ? a.emailsPerItem * a.deliveryProblemShare : t.source === 'sqs' ? 1 : a.streamRecordsPerItem;
+    if (perItem <= 0) continue;
     // A stream shard is polled about 4 times a second: records that arrive within 0.25 s share a batch.
     const window = t.source === 'sqs' ? t.windowS : Math.max(t.windowS, 0.25);
     const fill = batchFill(itemsPerSecond * perItem, window, t.batchSize);
@@ -124,7 +126,7 @@ export function computeCost(facts: TemplateFacts, pricing: Pricing, a: CostAssum
     `${facts.schedules.map((s) => `${s.function} ${s.expression}`).join(', ')}: ${Math.round(scheduledPerMonth)} runs/month over ${a.monthlyItems} items/month`);
 
   // --- SQS: a send per queued item, a receive and a batch delete per batch, and the pollers' empty long polls.
-  const sqsPerItem = path.filter((f) => facts.batchTriggers[f.fn.name]?.source === 'sqs').reduce((n, f) => n + 1 + 2 * f.invocationsPerItem, 0);
+  const sqsPerItem = path.filter((f) => facts.batchTriggers[f.fn.name]?.source === 'sqs').reduce((n, f) => n + f.invocationsPerItem * f.recordsPerInvocation + 2 * f.invocationsPerItem, 0);
   const sqsQueues = Object.values(facts.batchTriggers).filter((t) => t.source === 'sqs').length;
   const idlePolls = sqsQueues * 5 * 3 * (MONTH_S / 60); // 5 pollers, 20 s long polls
   add('SQS', 'sqs', sqsPerItem * (p('sqs', 'requestPerMillion') / M) + fixedPerItem(idlePolls * (p('sqs', 'requestPerMillion') / M)),

@@ -35,14 +35,29 @@ export class BatchingAnalyzer implements Analyzer {
     return this.inner.analyzeBatch(inputs);
   }
 
+  analyzeBatchSettled(inputs: readonly AnalyzeInput[]): Promise<Array<AnalysisResult | Error>> {
+    return this.inner.analyzeBatchSettled ? this.inner.analyzeBatchSettled(inputs) : this.inner.analyzeBatch(inputs);
+  }
+
   private flush(): void {
     const all = this.pending;
     this.pending = [];
     this.scheduled = false;
     for (let i = 0; i < all.length; i += this.maxBatch) {
       const chunk = all.slice(i, i + this.maxBatch);
-      this.inner.analyzeBatch(chunk.map((p) => p.input)).then(
-        (results) => chunk.forEach((p, n) => (results[n] ? p.resolve(results[n]) : p.reject(new Error('analyzer returned fewer results than inputs')))),
+      const inputs = chunk.map((p) => p.input);
+      // Per-item outcomes where the engine gives them: an item Comprehend was throttled on fails alone.
+      const settled: Promise<ReadonlyArray<AnalysisResult | Error>> = this.inner.analyzeBatchSettled
+        ? this.inner.analyzeBatchSettled(inputs)
+        : this.inner.analyzeBatch(inputs);
+      settled.then(
+        (results) =>
+          chunk.forEach((p, n) => {
+            const r = results[n];
+            if (r === undefined) p.reject(new Error('analyzer returned fewer results than inputs'));
+            else if (r instanceof Error) p.reject(r);
+            else p.resolve(r);
+          }),
         (error: unknown) => chunk.forEach((p) => p.reject(error)),
       );
     }

@@ -1,21 +1,24 @@
 import type { AnalysisResult, AnalyzeInput } from '../domain/analysis.schema.js';
 import { isAnalyzerUnavailableError } from '../domain/analyzer.errors.js';
-import type { Analyzer } from '../ports/analyzer.port.js';
+import type { Analyzer, SettledAnalysis } from '../ports/analyzer.port.js';
 import type { ComprehendAnalyzer } from './comprehend-analyzer.adapter.js';
 
 /**
- * What to do when Comprehend is unavailable (throttled past its retries → AnalyzerUnavailableError):
- * - 'fail' (default): rethrow, so the SQS record fails and is retried later; nothing degraded is
- *   stored. Choose this when Comprehend's answer is what you pay for.
- * - 'offline': keep the offline results for the whole batch (engine 'offline') and report it via
- *   `onDegraded`. Choose this when freshness matters more than the second opinion.
- * Any other error always propagates.
+ * What to do when Comprehend is unavailable for an item (throttled past its retries → AnalyzerUnavailableError):
+ * - 'fail' (default): that item's outcome is the error, so its SQS record fails and is retried
+ *   later (the other records of the batch are not); nothing degraded is stored. Choose this when
+ *   Comprehend's answer is what you pay for.
+ * - 'offline': keep the offline result for it (engine 'offline', `fallback.reason`
+ *   'comprehend-unavailable') and report it via `onDegraded`. Choose this when freshness matters
+ *   more than the second opinion.
+ * Other Comprehend errors never reach here: the Comprehend adapter keeps the offline answer for
+ * what they affect (`fallback.reason` 'comprehend-error').
  */
 export type ComprehendUnavailablePolicy = 'fail' | 'offline';
 
 export interface CascadeAnalyzerOptions {
   readonly offline: Analyzer;
-  readonly comprehend: Pick<ComprehendAnalyzer, 'enrich'>;
+  readonly comprehend: Pick<ComprehendAnalyzer, 'enrich'> & Partial<Pick<ComprehendAnalyzer, 'enrichSettled'>>;
   /** 0..1: offline results with `confidence >= threshold` are kept; the rest go to Comprehend. */
   readonly threshold: number;
   readonly onComprehendUnavailable?: ComprehendUnavailablePolicy;
@@ -31,7 +34,7 @@ export interface CascadeAnalyzerOptions {
 export class CascadeAnalyzer implements Analyzer {
   readonly name = 'cascade';
   private readonly offline: Analyzer;
-  private readonly comprehend: Pick<ComprehendAnalyzer, 'enrich'>;
+  private readonly comprehend: CascadeAnalyzerOptions['comprehend'];
   private readonly threshold: number;
   private readonly onUnavailable: ComprehendUnavailablePolicy;
   private readonly onDegraded: (info: { readonly items: number; readonly error: Error }) => void;
@@ -56,6 +59,14 @@ export class CascadeAnalyzer implements Analyzer {
   }
 
   async analyzeBatch(inputs: readonly AnalyzeInput[]): Promise<AnalysisResult[]> {
+    const settled = await this.analyzeBatchSettled(inputs);
+    const failed = settled.find((r): r is Error => r instanceof Error);
+    if (failed) throw failed;
+    return settled as AnalysisResult[];
+  }
+
+  /** Per input: its result, or (policy 'fail') the AnalyzerUnavailableError of the Comprehend call it was in. */
+  async analyzeBatchSettled(inputs: readonly AnalyzeInput[]): Promise<SettledAnalysis[]> {
     if (inputs.length === 0) return [];
     const offline = await this.offline.analyzeBatch(inputs);
     if (offline.length !== inputs.length) {
@@ -64,25 +75,30 @@ export class CascadeAnalyzer implements Analyzer {
     const unsure = offline.flatMap((r, i) => (r.confidence >= this.threshold ? [] : [i]));
     if (unsure.length === 0) return offline;
 
-    let enriched: AnalysisResult[];
+    const unsureInputs = unsure.map((i) => inputs[i] as AnalyzeInput);
+    const unsureOffline = unsure.map((i) => offline[i] as AnalysisResult);
+    let enriched: SettledAnalysis[];
     try {
-      enriched = await this.comprehend.enrich(
-        unsure.map((i) => inputs[i] as AnalyzeInput),
-        unsure.map((i) => offline[i] as AnalysisResult),
-      );
+      enriched = this.comprehend.enrichSettled
+        ? await this.comprehend.enrichSettled(unsureInputs, unsureOffline)
+        : await this.comprehend.enrich(unsureInputs, unsureOffline);
     } catch (error) {
-      if (this.onUnavailable === 'offline' && isAnalyzerUnavailableError(error)) {
-        this.onDegraded({ items: unsure.length, error });
-        return offline;
-      }
-      throw error;
+      // An engine without per-item outcomes: its unavailability is every unsure item's.
+      if (!isAnalyzerUnavailableError(error)) throw error;
+      enriched = unsure.map(() => error);
     }
     if (enriched.length !== unsure.length) {
       throw new RangeError(`comprehend.enrich returned ${enriched.length} results for ${unsure.length} inputs`);
     }
-    const out = [...offline];
+    const degraded = enriched.filter((r) => r instanceof Error && isAnalyzerUnavailableError(r));
+    if (this.onUnavailable === 'offline' && degraded.length > 0) this.onDegraded({ items: degraded.length, error: degraded[0] as Error });
+    const out: SettledAnalysis[] = [...offline];
     unsure.forEach((i, j) => {
-      out[i] = enriched[j] as AnalysisResult;
+      const r = enriched[j] as SettledAnalysis;
+      if (r instanceof Error && this.onUnavailable === 'offline' && isAnalyzerUnavailableError(r)) {
+        const cause = r.cause as { name?: string } | undefined;
+        out[i] = { ...(offline[i] as AnalysisResult), fallback: { reason: 'comprehend-unavailable', errorCode: cause?.name ?? r.name } };
+      } else out[i] = r;
     });
     return out;
   }

@@ -1,7 +1,7 @@
 import type { ComprehendClient, LanguageCode } from '@aws-sdk/client-comprehend';
-import type { AnalysisResult, AnalyzeInput, PiiEntity } from '../domain/analysis.schema.js';
+import type { AnalysisFallback, AnalysisResult, AnalyzeInput, PiiEntity } from '../domain/analysis.schema.js';
 import { isAnalyzerUnavailableError } from '../domain/analyzer.errors.js';
-import type { Analyzer } from '../ports/analyzer.port.js';
+import type { Analyzer, SettledAnalysis } from '../ports/analyzer.port.js';
 import { mapWithConcurrency, runInBatches, type DocumentFailure } from './comprehend/comprehend-batch.helper.js';
 import { isPiiLanguage, isSentimentLanguage, normalizeLanguage } from './comprehend/comprehend-languages.helper.js';
 import { dominantLanguageOperation, keyPhrasesOperation, sentimentOperation, uniquePhrases, type DetectedLanguage, type ScoredPhrase } from './comprehend/comprehend-operations.helper.js';
@@ -108,17 +108,41 @@ export class ComprehendAnalyzer implements Analyzer {
   }
 
   async analyzeBatch(inputs: readonly AnalyzeInput[]): Promise<AnalysisResult[]> {
-    if (inputs.length === 0) return [];
-    return this.enrich(inputs, await this.offline.analyzeBatch(inputs));
+    return settledOrThrow(await this.analyzeBatchSettled(inputs));
   }
 
-  /** The Comprehend part, for items already analyzed offline (same order, same length). */
+  /** Per input: its result, or the AnalyzerUnavailableError of a call it was in (retry that record only). */
+  async analyzeBatchSettled(inputs: readonly AnalyzeInput[]): Promise<SettledAnalysis[]> {
+    if (inputs.length === 0) return [];
+    return this.enrichSettled(inputs, await this.offline.analyzeBatch(inputs));
+  }
+
+  /** The Comprehend part, for items already analyzed offline (same order, same length); throws if any item was throttled out. */
   async enrich(inputs: readonly AnalyzeInput[], offlineResults: readonly AnalysisResult[]): Promise<AnalysisResult[]> {
+    return settledOrThrow(await this.enrichSettled(inputs, offlineResults));
+  }
+
+  /**
+   * The Comprehend part, item by item. A call or document that fails for a reason retrying will
+   * not fix keeps the offline answer for that part, marked `fallback` on the item's result; an item
+   * caught in a call throttled past the retries gets its AnalyzerUnavailableError instead of a
+   * result (only that item's record is retried), and the other items are unaffected.
+   */
+  async enrichSettled(inputs: readonly AnalyzeInput[], offlineResults: readonly AnalysisResult[]): Promise<SettledAnalysis[]> {
     if (inputs.length !== offlineResults.length) {
       throw new RangeError(`enrich: ${inputs.length} inputs but ${offlineResults.length} offline results`);
     }
+    const fallbacks: Array<AnalysisFallback | undefined> = inputs.map(() => undefined);
+    const unavailable: Array<Error | undefined> = inputs.map(() => undefined);
+    const onFailure = (operation: string, item: number, f: DocumentFailure): void => {
+      this.fallback(operation, item, f);
+      if (item >= 0 && fallbacks[item] === undefined) fallbacks[item] = { reason: 'comprehend-error', errorCode: f.errorCode.slice(0, 200), operation };
+    };
+    const onUnavailable = (item: number, error: Error): void => {
+      if (item >= 0) unavailable[item] ??= error;
+    };
     const all = this.escalate === 'all';
-    const languages = all ? await this.resolveLanguages(inputs, offlineResults) : givenOrOfflineLanguages(inputs, offlineResults);
+    const languages = all ? await this.resolveLanguages(inputs, offlineResults, onFailure, onUnavailable) : givenOrOfflineLanguages(inputs, offlineResults);
     const parts: SentimentPart[][] = inputs.map(() => []);
     const phrases: Array<ScoredPhrase[] | undefined> = inputs.map(() => undefined);
     const byLanguage = new Map<LanguageCode, Array<{ item: number; text: string }>>();
@@ -126,6 +150,7 @@ export class ComprehendAnalyzer implements Analyzer {
       if (language === undefined) return;
       if (!isSentimentLanguage(language.code)) {
         this.onNotice({ kind: 'unsupported-language', itemIndex: item, message: `Comprehend does not support '${language.code}'; offline result kept` });
+        fallbacks[item] = { reason: 'unsupported-language', errorCode: 'UnsupportedLanguage', operation: 'DetectSentiment' };
         return;
       }
       const docs = byLanguage.get(language.code) ?? [];
@@ -137,10 +162,11 @@ export class ComprehendAnalyzer implements Analyzer {
 
     for (const [code, docs] of byLanguage) {
       const texts = docs.map((d) => d.text);
-      const failed = (operation: string) => (f: DocumentFailure) => this.fallback(operation, docs[f.documentIndex]?.item ?? -1, f);
+      const failed = (operation: string) => (f: DocumentFailure) => onFailure(operation, docs[f.documentIndex]?.item ?? -1, f);
+      const throttled = (doc: number, error: Error) => onUnavailable(docs[doc]?.item ?? -1, error);
       const [sentiments, keyPhrases] = await Promise.all([
-        runInBatches(texts, sentimentOperation(this.client, code), this.policy, failed('DetectSentiment')),
-        all ? runInBatches(texts, keyPhrasesOperation(this.client, code), this.policy, failed('DetectKeyPhrases')) : [],
+        runInBatches(texts, sentimentOperation(this.client, code), this.policy, failed('DetectSentiment'), throttled),
+        all ? runInBatches(texts, keyPhrasesOperation(this.client, code), this.policy, failed('DetectKeyPhrases'), throttled) : [],
       ]);
       docs.forEach((doc, j) => {
         const sentiment = sentiments[j];
@@ -152,12 +178,16 @@ export class ComprehendAnalyzer implements Analyzer {
 
     const pii = await mapWithConcurrency(inputs, this.piiConcurrency, (input, item) => {
       const code = languages[item]?.code;
-      return all && code !== undefined && isPiiLanguage(code) ? this.detectPii(input.text, code, item) : Promise.resolve(undefined);
+      const wanted = all && code !== undefined && isPiiLanguage(code) && unavailable[item] === undefined;
+      return wanted ? this.detectPii(input.text, code, item, onFailure, onUnavailable) : Promise.resolve(undefined);
     });
 
-    return offlineResults.map((offline, item): AnalysisResult => {
+    return offlineResults.map((offline, item): SettledAnalysis => {
+      const error = unavailable[item];
+      if (error) return error;
+      const fallback = fallbacks[item];
       const language = languages[item];
-      if (language === undefined || !isSentimentLanguage(language.code)) return offline;
+      if (language === undefined || !isSentimentLanguage(language.code)) return fallback ? { ...offline, fallback } : offline;
       const itemParts = parts[item] ?? [];
       const sentiment = itemParts.length > 0 ? combineSentimentParts(itemParts) : undefined;
       const found = pii[item];
@@ -171,12 +201,18 @@ export class ComprehendAnalyzer implements Analyzer {
         redactedText: itemPii ? redactText(inputs[item]?.text ?? '', itemPii) : offline.redactedText,
         engine: sentiment ? 'comprehend' : 'offline',
         confidence: sentiment ? maxScore(sentiment.scores) : offline.confidence,
+        ...(fallback && { fallback }),
       };
     });
   }
 
   /** The input's language when given (no detection), else Comprehend's; undefined for blank texts. */
-  private async resolveLanguages(inputs: readonly AnalyzeInput[], offline: readonly AnalysisResult[]): Promise<Array<DetectedLanguage | undefined>> {
+  private async resolveLanguages(
+    inputs: readonly AnalyzeInput[],
+    offline: readonly AnalysisResult[],
+    onFailure: (operation: string, item: number, f: DocumentFailure) => void,
+    onUnavailable: (item: number, error: Error) => void,
+  ): Promise<Array<DetectedLanguage | undefined>> {
     const out: Array<DetectedLanguage | undefined> = inputs.map(() => undefined);
     const toDetect: number[] = [];
     inputs.forEach((input, i) => {
@@ -186,10 +222,20 @@ export class ComprehendAnalyzer implements Analyzer {
     });
     if (toDetect.length === 0) return out;
     const texts = toDetect.map((i) => splitByUtf8Limit(inputs[i]?.text ?? '', MAX_DOCUMENT_BYTES)[0]?.text ?? '');
-    const detected = await runInBatches(texts, dominantLanguageOperation(this.client), this.policy, (f) =>
-      this.fallback('DetectDominantLanguage', toDetect[f.documentIndex] ?? -1, f),
+    const throttled = new Set<number>();
+    const detected = await runInBatches(
+      texts,
+      dominantLanguageOperation(this.client),
+      this.policy,
+      (f) => onFailure('DetectDominantLanguage', toDetect[f.documentIndex] ?? -1, f),
+      (doc, error) => {
+        throttled.add(toDetect[doc] ?? -1);
+        onUnavailable(toDetect[doc] ?? -1, error);
+      },
     );
     toDetect.forEach((item, j) => {
+      // A throttled item makes no further call: its record is retried whole.
+      if (throttled.has(item)) return;
       const found = detected[j];
       const fallback = offline[item]?.language;
       out[item] = found ? { code: normalizeLanguage(found.code), confidence: found.confidence }
@@ -199,13 +245,22 @@ export class ComprehendAnalyzer implements Analyzer {
   }
 
   /** Comprehend's PII (UTF-16 offsets of the whole text); undefined = keep the offline PII. */
-  private async detectPii(text: string, language: LanguageCode, item: number): Promise<PiiEntity[] | undefined> {
+  private async detectPii(
+    text: string,
+    language: LanguageCode,
+    item: number,
+    onFailure: (operation: string, item: number, f: DocumentFailure) => void,
+    onUnavailable: (item: number, error: Error) => void,
+  ): Promise<PiiEntity[] | undefined> {
     try {
       return await detectPiiWithComprehend(this.client, this.policy, text, language);
     } catch (error) {
-      if (isAnalyzerUnavailableError(error)) throw error;
+      if (isAnalyzerUnavailableError(error)) {
+        onUnavailable(item, error);
+        return undefined;
+      }
       const e = error as { name?: string; message?: string };
-      this.fallback('DetectPiiEntities', item, { documentIndex: item, errorCode: e.name ?? 'Error', message: e.message ?? String(error) });
+      onFailure('DetectPiiEntities', item, { documentIndex: item, errorCode: e.name ?? 'Error', message: e.message ?? String(error) });
       return undefined;
     }
   }
@@ -230,3 +285,11 @@ function givenOrOfflineLanguages(inputs: readonly AnalyzeInput[], offline: reado
     return found ? { code: normalizeLanguage(found.code), confidence: found.confidence } : undefined;
   });
 }
+
+/** The results, or the first item's error (every item of a batch API call fails together). */
+export function settledOrThrow(settled: readonly SettledAnalysis[]): AnalysisResult[] {
+  const failed = settled.find((r): r is Error => r instanceof Error);
+  if (failed) throw failed;
+  return settled as AnalysisResult[];
+}
+

@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCom
 import { CustomerProfileSchema, type CustomerProfile, type Identity } from '../domain/customer.schema.js';
 import type { Feedback } from '../domain/feedback.schema.js';
 import type { CustomerStore, Page } from '../ports/customer-store.port.js';
+import type { UnreachableEmail } from '../domain/email-suppression.schema.js';
 import { conditionalWrite, decodeCursor, encodeCursor, documentClient } from './dynamo-write.util.js';
 import { fromItem } from './dynamo-feedback-store.adapter.js';
 import { fetchBack } from './dynamo-sharded-query.js';
@@ -10,6 +11,8 @@ import { fetchBack } from './dynamo-sharded-query.js';
 const identityKey = (i: Identity) => ({ pk: `IDENTITY#${i.kind}#${i.value}`, sk: 'IDENTITY' });
 const profileKey = (id: string) => ({ pk: `CUSTOMER#${id}`, sk: 'PROFILE' });
 const SET_FIELD = { email: 'emails', phone: 'phones', handle: 'handles' } as const;
+/** One profile attribute per unreachable email (`UNREACHABLE#<address>` = {reason, at}): one write to set or clear, no map to create first. */
+const UNREACHABLE = 'UNREACHABLE#';
 
 export class DynamoCustomerStore implements CustomerStore {
   private readonly doc: DynamoDBDocumentClient;
@@ -73,7 +76,43 @@ export class DynamoCustomerStore implements CustomerStore {
     if (!out.Item) return undefined;
     const arr = (v: unknown) => (v instanceof Set ? [...v].map(String).sort() : []);
     const { emails, phones, handles, id, name, createdAt, updatedAt } = out.Item;
-    return CustomerProfileSchema.parse({ id, name, createdAt, updatedAt, emails: arr(emails), phones: arr(phones), handles: arr(handles) });
+    const unreachable = Object.entries(out.Item)
+      .filter(([k]) => k.startsWith(UNREACHABLE))
+      .map(([k, v]) => ({ address: k.slice(UNREACHABLE.length), ...(v as { reason: string; at: string }) }))
+      .sort((a, b) => a.address.localeCompare(b.address));
+    return CustomerProfileSchema.parse({
+      id, name, createdAt, updatedAt, emails: arr(emails), phones: arr(phones), handles: arr(handles),
+      ...(unreachable.length > 0 && { unreachable: unreachable.map(({ address, reason, at }) => ({ address, reason, at })) }),
+    });
+  }
+
+  async markEmailUnreachable(customerId: string, entry: UnreachableEmail): Promise<void> {
+    await conditionalWrite(
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: profileKey(customerId),
+          UpdateExpression: 'SET #u = if_not_exists(#u, :u)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#u': `${UNREACHABLE}${entry.address}` },
+          ExpressionAttributeValues: { ':u': { reason: entry.reason, at: entry.at } },
+        }),
+      ),
+    );
+  }
+
+  async clearEmailUnreachable(customerId: string, address: string): Promise<void> {
+    await conditionalWrite(
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: profileKey(customerId),
+          UpdateExpression: 'REMOVE #u',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#u': `${UNREACHABLE}${address}` },
+        }),
+      ),
+    );
   }
 
   async listItems(customerId: string, limit: number, cursor?: string): Promise<Page<Feedback>> {

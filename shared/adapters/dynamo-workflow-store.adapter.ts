@@ -27,7 +27,7 @@ type RunItem = { rev: number; actions: Record<string, ActionRecord>; timeline: R
 /** A run's done action, as its timeline shows it (derived from the stored state, not stored twice). */
 const doneEntry = (a: ActionRecord): TimelineEntry[] =>
   a.status === 'done' && a.doneAt
-    ? [{ key: `action:${a.key}`, at: a.doneAt, actor: `rule:${a.ruleId}`, type: 'action-done', summary: `${a.type} done`, ...(a.result && { detail: a.result }) }]
+    ? [{ key: `action:${a.key}`, at: a.doneAt, actor: `rule:${a.ruleId}`, type: 'action-done', summary: typeof a.result?.skipped === 'string' ? `${a.type} skipped: ${a.result.skipped}` : `${a.type} done`, ...(a.result && { detail: a.result }) }]
     : [];
 
 /** Timeline entries of every run of an item (oldest first is the caller's sort). */

@@ -73,7 +73,7 @@ export function applyAnalysis(fb: Feedback, a: Analysis, at: string, originalRef
     sentiment: a.sentiment,
     category: a.category,
     keyPhrases: a.keyPhrases,
-    analysis: { engine: a.engine, confidence: a.confidence, languageConfidence: a.language.confidence, pii: a.pii, analyzedAt: at, version: fb.version + 1 },
+    analysis: { engine: a.engine, confidence: a.confidence, languageConfidence: a.language.confidence, pii: a.pii, analyzedAt: at, version: fb.version + 1, ...(a.fallback && { fallback: a.fallback }) },
     originalRef,
     stage: 'analyzed',
     version: fb.version + 1,

@@ -10,7 +10,7 @@ import type { FeedbackStore } from '../ports/feedback-store.port.js';
 import type { ActionLog } from '../ports/workflow-store.port.js';
 import { METRIC, type Telemetry } from '../ports/telemetry.port.js';
 import { triageable } from './triage-feedback.use-case.js';
-import { customerRoute, deliverToCustomer, unreachableReason, type DeliveryDeps } from './workflows/customer-delivery.js';
+import { customerRoute, deliverToCustomer, suppressionOf, unreachableReason, unreachableSummary, type DeliveryDeps } from './workflows/customer-delivery.js';
 
 export interface ReplyDeps extends DeliveryDeps {
   readonly store: FeedbackStore;
@@ -38,6 +38,9 @@ export async function replyToFeedback(deps: ReplyDeps, id: string, reply: Reply,
   const fb = await triageable(deps.store, id);
   const route = customerRoute(fb);
   if (!route) throw new CustomerUnreachableError(unreachableReason(fb));
+  // Nothing is sent to an address SES reported as bouncing or complaining: the agent is told why (409).
+  const suppression = await suppressionOf(deps, route);
+  if (suppression) throw new CustomerUnreachableError(`${unreachableSummary(suppression)} since ${suppression.at}`);
   const now = deps.clock.now();
   const at = now.toISOString();
   const outboxId = createHash('sha256').update(`reply\n${fb.id}\n${actor}\n${idempotencyKey ?? `${at}\n${reply.text}`}`).digest('hex').slice(0, 24);

@@ -37,6 +37,21 @@ export const PiiEntitySchema = z.object({
 });
 export type PiiEntity = z.infer<typeof PiiEntitySchema>;
 
+/**
+ * Why part of an analysis is the offline engine's although Comprehend was asked: `comprehend-error`
+ * (a call or a document failed for a reason retrying will not fix: it is kept offline, not retried),
+ * `comprehend-unavailable` (throttled past the retries, and the cascade is set to degrade rather than
+ * retry the record), `unsupported-language` (Comprehend does not analyze that language).
+ */
+export const AnalysisFallbackSchema = z.object({
+  reason: z.enum(['comprehend-error', 'comprehend-unavailable', 'unsupported-language']),
+  /** The SDK error's name or the ErrorList code (e.g. `InvalidRequestException`, `INTERNAL_SERVER_ERROR`). */
+  errorCode: z.string().max(200),
+  /** The Comprehend operation that failed first, e.g. `DetectSentiment`. */
+  operation: z.string().max(100).optional(),
+});
+export type AnalysisFallback = z.infer<typeof AnalysisFallbackSchema>;
+
 /** What one analysis of one text yields, whatever the engine. */
 export const AnalysisResultSchema = z.object({
   language: z.object({ code: z.string().min(2).max(8), confidence: z.number().min(0).max(1) }),
@@ -49,6 +64,8 @@ export const AnalysisResultSchema = z.object({
   engine: AnalyzerEngineSchema,
   /** The deciding engine's confidence in its sentiment and category, 0..1. */
   confidence: z.number().min(0).max(1),
+  /** Set when Comprehend was asked and some part of this result is the offline engine's instead. */
+  fallback: AnalysisFallbackSchema.optional(),
 });
 export type AnalysisResult = z.infer<typeof AnalysisResultSchema>;
 

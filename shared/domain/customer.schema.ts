@@ -9,6 +9,8 @@ export const CustomerProfileSchema = z.object({
   emails: z.array(z.string()),
   phones: z.array(z.string()),
   handles: z.array(z.string()),
+  /** Emails SES reported as bouncing or complained about: nothing is sent to them (see email-suppression.schema). */
+  unreachable: z.array(z.object({ address: z.string(), reason: z.enum(['bounced', 'complained']), at: z.iso.datetime() })).optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

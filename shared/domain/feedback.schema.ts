@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CategorySchema, ChannelSchema, AnalyzerEngineSchema, PiiEntitySchema, SentimentSchema } from './analysis.schema.js';
+import { AnalysisFallbackSchema, CategorySchema, ChannelSchema, AnalyzerEngineSchema, PiiEntitySchema, SentimentSchema } from './analysis.schema.js';
 import { PrioritySchema } from './priority.schema.js';
 import { SlaStateSchema } from './sla/sla-state.schema.js';
 
@@ -95,6 +95,8 @@ export const AnalysisMetaSchema = z.object({
   analyzedAt: z.iso.datetime(),
   /** The record version this analysis produced (workflows and triage bump the version later). */
   version: z.number().int().min(1),
+  /** Comprehend was asked but (part of) the result is offline: why (see AnalysisFallbackSchema). */
+  fallback: AnalysisFallbackSchema.optional(),
 });
 export type AnalysisMeta = z.infer<typeof AnalysisMetaSchema>;
 

@@ -8,7 +8,7 @@ export const TimelineEntrySchema = z.object({
   /** `system`, `rule:<id>`, `agent:<sub>`, `customer`, `sla`. */
   actor: z.string().min(1),
   type: z.enum([
-    'received', 'analyzed', 'rule-matched', 'action-done', 'action-failed', 'message-sent', 'notification-sent',
+    'received', 'analyzed', 'rule-matched', 'action-done', 'action-failed', 'message-sent', 'message-skipped', 'notification-sent',
     'priority-changed', 'labels-added', 'assigned', 'sla-started', 'sla-warning', 'sla-breached', 'kudos', 'status-changed', 'note', 'labels-removed',
   ]),
   summary: z.string(),

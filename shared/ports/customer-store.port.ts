@@ -1,4 +1,5 @@
 import type { CustomerProfile, Identity } from '../domain/customer.schema.js';
+import type { UnreachableEmail } from '../domain/email-suppression.schema.js';
 import type { Feedback } from '../domain/feedback.schema.js';
 
 export interface Page<T> {
@@ -19,6 +20,10 @@ export interface CustomerStore {
   /** Creates the profile or adds identities and a name to it (idempotent). */
   addToProfile(customerId: string, identities: readonly Identity[], name: string | undefined, at: string): Promise<void>;
   getProfile(customerId: string): Promise<CustomerProfile | undefined>;
+  /** Shows one of the profile's emails as unreachable (kept as first recorded; no profile: nothing). */
+  markEmailUnreachable(customerId: string, entry: UnreachableEmail): Promise<void>;
+  /** Removes that mark. */
+  clearEmailUnreachable(customerId: string, address: string): Promise<void>;
   /** The customer's items across channels, newest first. */
   listItems(customerId: string, limit: number, cursor?: string): Promise<Page<Feedback>>;
 }

@@ -6,6 +6,10 @@ import { DEFAULT_CASCADE_THRESHOLD, OfflineAnalyzer } from '../adapters/offline-
 import type { Analyzer } from '../ports/analyzer.port.js';
 import type { Config } from './config.js';
 import { logger } from './logger.js';
+import { traced } from './tracing.js';
+
+/** The region Comprehend is called in: `OUVIDOR_COMPREHEND_REGION` (the deploy context's `analysisRegion`), else the function's own. */
+export const comprehendRegion = (cfg: Pick<Config, 'AWS_REGION' | 'OUVIDOR_COMPREHEND_REGION'>): string => cfg.OUVIDOR_COMPREHEND_REGION ?? cfg.AWS_REGION;
 
 /** The configured engine: `offline` (local default), `comprehend`, or `cascade` (AWS default). */
 export function makeAnalyzer(cfg: Pick<Config, 'OUVIDOR_ANALYZER' | 'OUVIDOR_CASCADE_THRESHOLD'> & Partial<Pick<Config, 'OUVIDOR_CASCADE_ESCALATE'>>, opts: { comprehendRegion: string }): Analyzer {
@@ -13,7 +17,7 @@ export function makeAnalyzer(cfg: Pick<Config, 'OUVIDOR_ANALYZER' | 'OUVIDOR_CAS
   if (cfg.OUVIDOR_ANALYZER === 'offline') return offline;
   const comprehend = new ComprehendAnalyzer({
     // The adapter owns retries (backoff with jitter, then AnalyzerUnavailableError): no second layer in the SDK.
-    client: new ComprehendClient({ region: opts.comprehendRegion, maxAttempts: 1 }),
+    client: traced(new ComprehendClient({ region: opts.comprehendRegion, maxAttempts: 1 })),
     offline,
     onNotice: (n) => logger.warn('comprehend fallback', { itemIndex: n.itemIndex, errorCode: n.errorCode, reason: n.message }),
     // The `comprehend` engine asks for everything; the cascade only for what is configured (sentiment by default).

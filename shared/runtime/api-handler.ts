@@ -6,6 +6,7 @@ import { tokenVerifier } from './compose/verifier.js';
 import { jsonErrors, requireRole, type HttpEvent, type HttpResult } from './http.middleware.js';
 import { logger } from './logger.js';
 import { flushTelemetry } from './telemetry.middleware.js';
+import { traceHandler } from './tracing.js';
 
 /**
  * The middleware every authenticated JSON route shares: the Lambda context in the logs, the
@@ -15,6 +16,7 @@ import { flushTelemetry } from './telemetry.middleware.js';
 export const apiHandler = (roles: readonly Role[], opts: { readonly timeoutEarlyInMillis?: number } = {}) =>
   middy<HttpEvent, HttpResult>(opts)
     .use(injectLambdaContext(logger))
+    .use(traceHandler())
     .use(flushTelemetry())
     .use(httpHeaderNormalizer())
     .use(jsonErrors(logger))

@@ -12,6 +12,8 @@ const ConfigSchema = z.object({
   OUVIDOR_CASCADE_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   /** What the cascade asks Comprehend for an unsure item: `sentiment` (BatchDetectSentiment only) or `all` (language, sentiment, key phrases, PII). */
   OUVIDOR_CASCADE_ESCALATE: z.enum(['sentiment', 'all']).default('sentiment'),
+  /** Where Comprehend is called (context `ouvidor:analysisRegion`), when the home region has no endpoint (São Paulo); else AWS_REGION. */
+  OUVIDOR_COMPREHEND_REGION: z.string().min(1).optional(),
   OUVIDOR_AUTH_MODE: z.enum(['local', 'cognito']).default('cognito'),
   /** Local mode: the HS256 secret (base64url) the embedded runtime keeps in its data folder. */
   OUVIDOR_JWT_SECRET: z.string().min(32).optional(),

@@ -177,7 +177,7 @@ describe('CloudWatch dashboard', () => {
     expect(rows('Analysis queue').map((m) => m.name)).toEqual(['ApproximateNumberOfMessagesVisible', 'ApproximateAgeOfOldestMessage']);
     expect(rows('Dead-letter queues').map((m) => [m.name, m.label])).toEqual([
       ['ApproximateNumberOfMessagesVisible', 'Feedback DLQ'], ['ApproximateNumberOfMessagesVisible', 'Workflows DLQ'], ['ApproximateNumberOfMessagesVisible', 'Metrics DLQ'],
-      ['ApproximateNumberOfMessagesVisible', 'Async failures DLQ'],
+      ['ApproximateNumberOfMessagesVisible', 'Async failures DLQ'], ['ApproximateNumberOfMessagesVisible', 'EmailEvents DLQ'],
     ]);
     const functionCount = t.built.service.node.findAll().filter((c) => c instanceof OuvidorFunction).length;
     for (const [title, name, stat] of [['Lambda errors', 'Errors', 'Sum'], ['Lambda throttles', 'Throttles', 'Sum'], ['Lambda duration p90 (ms)', 'Duration', 'p90']] as const) {
@@ -190,19 +190,20 @@ describe('CloudWatch dashboard', () => {
     const throttles = JSON.stringify(widget('DynamoDB throttled requests').metrics);
     expect(throttles).toContain('ReadThrottleEvents');
     expect(throttles).toContain('WriteThrottleEvents');
-    expect(widget('Alarms').alarms).toHaveLength(5);
+    expect(widget('Alarms').alarms).toHaveLength(6);
   });
 
   it('alarms when a dead-letter queue holds a message and when record-metrics falls behind the stream', () => {
     const alarms = Object.values(t.service.findResources('AWS::CloudWatch::Alarm')).map((a) => a['Properties']);
     const dlqAlarms = alarms.filter((a) => a['MetricName'] === 'ApproximateNumberOfMessagesVisible');
-    expect(dlqAlarms).toHaveLength(4);
+    expect(dlqAlarms).toHaveLength(5);
     for (const a of dlqAlarms) expect(a).toMatchObject({ Namespace: 'AWS/SQS', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'notBreaching' });
     const queues = dlqAlarms.map((a) => JSON.stringify(a['Dimensions']));
     expect(queues.some((q) => q.includes(logicalId(t.built.service.metrics.deadLetterQueue)))).toBe(true);
     expect(queues.some((q) => q.includes(logicalId(t.built.service.workflows.deadLetterQueue)))).toBe(true);
     expect(queues.some((q) => q.includes('FeedbackDlq'))).toBe(true);
     expect(queues.some((q) => q.includes(logicalId(t.built.service.channels.asyncFailures)))).toBe(true);
+    expect(queues.some((q) => q.includes(logicalId(t.built.service.emailEvents.deadLetterQueue)))).toBe(true);
     const behind = alarms.filter((a) => JSON.stringify(a).includes('IteratorAge'));
     expect(behind).toHaveLength(1);
     expect(JSON.stringify(behind[0])).toContain(logicalId(fn('recordMetrics').function));

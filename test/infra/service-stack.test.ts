@@ -227,10 +227,30 @@ describe('HTTP routes', () => {
   it('are the same on AWS as in the local runtime', async () => {
     const { ROUTES, LOCAL_ONLY_ROUTE_KEYS } = await import('../../local/routes.js');
     const aws = Object.values(t.service.findResources('AWS::ApiGatewayV2::Route')).map((r) => String(r['Properties']['RouteKey'])).sort();
-    // Explicit exceptions: the local sign-in (Cognito SRP on AWS) and the widget preflight (the API's corsPreflight on AWS).
-    expect(LOCAL_ONLY_ROUTE_KEYS).toEqual(['POST /v1/auth/login', 'OPTIONS /v1/feedback', 'POST /v1/local/metrics/rebuild', 'POST /v1/local/seed', 'GET /v1/local/progress']);
+    // Explicit exceptions: the local sign-in (Cognito SRP on AWS), the widget preflight (the API's corsPreflight on AWS),
+    // the local admin jobs, and playing an SES event (SES's topic feeds the email events queue on AWS).
+    expect(LOCAL_ONLY_ROUTE_KEYS).toEqual(['POST /v1/auth/login', 'OPTIONS /v1/feedback', 'POST /v1/local/metrics/rebuild', 'POST /v1/local/seed', 'GET /v1/local/progress', 'POST /v1/local/email-events']);
     const local = ROUTES.map((r) => `${r.method} ${r.path}`);
     expect(local).toEqual(expect.arrayContaining([...LOCAL_ONLY_ROUTE_KEYS]));
     expect(aws).toEqual(local.filter((k) => !LOCAL_ONLY_ROUTE_KEYS.includes(k)).sort());
+  });
+});
+
+describe('tracing and the Powertools layer', () => {
+  it('every function: X-Ray active, POWERTOOLS_TRACE_ENABLED, and the Powertools layer of the pinned version from its public SSM parameter', async () => {
+    const { POWERTOOLS_VERSION, POWERTOOLS_LAYER_PARAMETER } = await import('../../infra/lambda-bundling.js');
+    const pkg = (await import('../../package.json', { with: { type: 'json' } })).default as { dependencies: Record<string, string> };
+    expect(POWERTOOLS_VERSION).toBe(pkg.dependencies['@aws-lambda-powertools/tracer']);
+    expect(POWERTOOLS_LAYER_PARAMETER).toBe(`/aws/service/powertools/typescript/generic/all/${POWERTOOLS_VERSION}`);
+    const params = Object.entries(t.service.toJSON()['Parameters'] as Record<string, { Type: string; Default: string }>).filter(([, p]) => p.Default === POWERTOOLS_LAYER_PARAMETER);
+    expect(params).toHaveLength(1);
+    expect(params[0]![1].Type).toBe('AWS::SSM::Parameter::Value<String>');
+    const functions = Object.values(t.service.findResources('AWS::Lambda::Function')).filter((f) => f['Properties']['Runtime']?.startsWith('nodejs24'));
+    expect(functions.length).toBeGreaterThan(20);
+    for (const f of functions) {
+      expect(f['Properties']['TracingConfig']).toEqual({ Mode: 'Active' });
+      expect(f['Properties']['Layers']).toEqual([{ Ref: params[0]![0] }]);
+      expect(f['Properties']['Environment']['Variables']['POWERTOOLS_TRACE_ENABLED']).toBe('true');
+    }
   });
 });

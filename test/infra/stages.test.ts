@@ -45,6 +45,7 @@ const SCOPED_OR_UNNAMED = new Set([
   'AWS::Cognito::UserPoolUser',
   'AWS::Cognito::UserPoolUserToGroupAttachment',
   'AWS::IAM::Policy',
+  'AWS::Lambda::EventInvokeConfig',
   'AWS::Lambda::EventSourceMapping',
   'AWS::Lambda::Permission',
   'AWS::S3::BucketPolicy',

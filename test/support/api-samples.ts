@@ -7,6 +7,7 @@ export const API_SAMPLES: Readonly<Record<string, unknown>> = {
   'POST /v1/auth/login': { email: 'ana@example.com', password: 'correct horse battery' },
   'POST /v1/users': { email: 'bia@example.com', name: 'Bia', role: 'agent' },
   'POST /v1/local/seed': { items: 200, days: 30, seed: 7 },
+  'POST /v1/local/email-events': { type: 'bounce', address: 'ana@example.com' },
   'POST /v1/canned-replies': { title: 'Prazo de entrega', locale: 'pt-BR', text: 'Olá, {name}! Seu pedido chega em até 5 dias úteis.', tags: ['entrega'] },
   'PUT /v1/canned-replies/{id}': { title: 'Prazo de entrega', locale: 'pt-BR', text: 'Olá, {name}! Seu pedido chega em até 3 dias úteis.' },
   'POST /v1/surveys': { type: 'nps', customer: { email: 'ana@example.com', name: 'Ana' }, language: 'pt-BR' },

@@ -1,5 +1,6 @@
 import type { CustomerProfile, Identity } from '../../shared/domain/customer.schema.js';
 import type { Feedback } from '../../shared/domain/feedback.schema.js';
+import type { UnreachableEmail } from '../../shared/domain/email-suppression.schema.js';
 import type { CustomerStore, Page } from '../../shared/ports/customer-store.port.js';
 
 /** CustomerStore with the DynamoDB adapter's semantics (first claim wins), for unit tests. */
@@ -31,6 +32,18 @@ export class InMemoryCustomerStore implements CustomerStore {
   }
   async getProfile(id: string) {
     return this.profiles.get(id);
+  }
+  async markEmailUnreachable(customerId: string, entry: UnreachableEmail) {
+    const p = this.profiles.get(customerId);
+    if (!p || p.unreachable?.some((u) => u.address === entry.address)) return;
+    this.profiles.set(customerId, { ...p, unreachable: [...(p.unreachable ?? []), entry].sort((a, b) => a.address.localeCompare(b.address)) });
+  }
+  async clearEmailUnreachable(customerId: string, address: string) {
+    const p = this.profiles.get(customerId);
+    if (!p?.unreachable) return;
+    const rest = p.unreachable.filter((u) => u.address !== address);
+    const { unreachable: _u, ...base } = p;
+    this.profiles.set(customerId, rest.length > 0 ? { ...base, unreachable: rest } : base);
   }
   async listItems(customerId: string, limit: number): Promise<Page<Feedback>> {
     const items = [...this.items()].filter((f) => f.customer.id === customerId).sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));

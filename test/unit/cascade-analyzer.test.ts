@@ -1,6 +1,7 @@
-import { BatchDetectKeyPhrasesCommand, BatchDetectSentimentCommand, ComprehendClient, DetectPiiEntitiesCommand } from '@aws-sdk/client-comprehend';
+import { BatchDetectKeyPhrasesCommand, BatchDetectSentimentCommand, ComprehendClient, DetectPiiEntitiesCommand, InvalidRequestException, TooManyRequestsException } from '@aws-sdk/client-comprehend';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { BatchingAnalyzer } from '../../shared/adapters/batching-analyzer.adapter.js';
 import { CascadeAnalyzer } from '../../shared/adapters/cascade-analyzer.adapter.js';
 import { ComprehendAnalyzer } from '../../shared/adapters/comprehend-analyzer.adapter.js';
 import type { AnalysisResult, AnalyzeInput } from '../../shared/domain/analysis.schema.js';
@@ -165,5 +166,59 @@ describe('CascadeAnalyzer with the real ComprehendAnalyzer (mocked client)', () 
     expect(results[1]?.category).toBe('complaint'); // offline praise flipped by Comprehend's NEGATIVE
     expect(results[1]?.confidence).toBe(0.97);
     expect(results[0]?.category).toBe('praise');
+  });
+});
+
+describe('CascadeAnalyzer per record, with the real ComprehendAnalyzer (mocked client)', () => {
+  const cm = mockClient(ComprehendClient);
+  const throttled = () => new TooManyRequestsException({ message: 'slow down', $metadata: { httpStatusCode: 400 } });
+  // Two unsure items in Portuguese (one call), one unsure in English (another call), one confident.
+  const mixed: AnalyzeInput[] = [{ text: 'c=0.1 um', language: 'pt' }, { text: 'c=0.1 two', language: 'en' }, { text: 'c=0.9 three', language: 'en' }, { text: 'c=0.1 quatro', language: 'pt' }];
+  beforeEach(() => {
+    cm.reset();
+    cm.on(BatchDetectSentimentCommand).callsFake(async (input: { TextList: string[]; LanguageCode: string }) => {
+      if (input.LanguageCode === 'pt') throw throttled();
+      return { ResultList: input.TextList.map((_, i) => ({ Index: i, Sentiment: 'NEGATIVE', SentimentScore: { Positive: 0.01, Negative: 0.97, Neutral: 0.01, Mixed: 0.01 } })), ErrorList: [] };
+    });
+  });
+  const comprehend = (offline: Analyzer) =>
+    new ComprehendAnalyzer({ client: new ComprehendClient({}), offline, sleep: async () => {}, maxRetries: 1, onNotice: () => {}, escalate: 'sentiment' });
+
+  it("'fail': only the records of the throttled call are errors (their SQS records are retried); the others are analyzed", async () => {
+    const offline = fakeOffline();
+    const settled = await new CascadeAnalyzer({ offline, comprehend: comprehend(offline), threshold: 0.7 }).analyzeBatchSettled(mixed);
+    expect(settled.map((r) => (r instanceof Error ? r.name : r.engine))).toEqual(['AnalyzerUnavailableError', 'comprehend', 'offline', 'AnalyzerUnavailableError']);
+  });
+
+  it("'offline': the throttled records keep their offline result, marked comprehend-unavailable", async () => {
+    const offline = fakeOffline();
+    const onDegraded = vi.fn();
+    const cascade = new CascadeAnalyzer({ offline, comprehend: comprehend(offline), threshold: 0.7, onComprehendUnavailable: 'offline', onDegraded });
+    const results = await cascade.analyzeBatch(mixed);
+    expect(results.map((r) => [r.engine, r.fallback?.reason])).toEqual([
+      ['offline', 'comprehend-unavailable'], ['comprehend', undefined], ['offline', undefined], ['offline', 'comprehend-unavailable'],
+    ]);
+    expect(results[0]?.fallback?.errorCode).toBe('TooManyRequestsException');
+    expect(onDegraded.mock.calls[0]?.[0]).toMatchObject({ items: 2 });
+  });
+
+  it('a non-throttling batch error keeps the offline result for its records only, marked comprehend-error, never an error', async () => {
+    cm.on(BatchDetectSentimentCommand).callsFake(async (input: { TextList: string[]; LanguageCode: string }) => {
+      if (input.LanguageCode === 'pt') throw new InvalidRequestException({ message: 'unsupported', $metadata: { httpStatusCode: 400 } });
+      return { ResultList: input.TextList.map((_, i) => ({ Index: i, Sentiment: 'NEGATIVE', SentimentScore: { Positive: 0.01, Negative: 0.97, Neutral: 0.01, Mixed: 0.01 } })), ErrorList: [] };
+    });
+    const offline = fakeOffline();
+    const results = await new CascadeAnalyzer({ offline, comprehend: comprehend(offline), threshold: 0.7 }).analyzeBatch(mixed);
+    expect(results.map((r) => [r.engine, r.fallback?.reason, r.fallback?.errorCode])).toEqual([
+      ['offline', 'comprehend-error', 'InvalidRequestException'], ['comprehend', undefined, undefined], ['offline', undefined, undefined], ['offline', 'comprehend-error', 'InvalidRequestException'],
+    ]);
+  });
+
+  it('through the BatchingAnalyzer, concurrent analyze() calls settle one by one (as the processor\'s records do)', async () => {
+    const offline = fakeOffline();
+    const batching = new BatchingAnalyzer(new CascadeAnalyzer({ offline, comprehend: comprehend(offline), threshold: 0.7 }));
+    const outcome = await Promise.allSettled(mixed.map((input) => batching.analyze(input)));
+    expect(outcome.map((o) => o.status)).toEqual(['rejected', 'fulfilled', 'fulfilled', 'rejected']);
+    expect(cm.commandCalls(BatchDetectSentimentCommand).map((c) => c.args[0].input.LanguageCode).sort()).toEqual(['en', 'pt', 'pt']); // one batch: pt tried and retried once, en once
   });
 });

@@ -329,13 +329,87 @@ describe('throttling', () => {
     expect(cm.commandCalls(DetectPiiEntitiesCommand)).toHaveLength(5);
   });
 
-  it('propagates other errors at once, without retrying', async () => {
+  it('does not retry other errors: the batch call error keeps the offline answer for its documents, recorded as a fallback', async () => {
     const invalid = new InvalidRequestException({ message: 'bad request', $metadata: { httpStatusCode: 400 } });
     cm.on(BatchDetectSentimentCommand).rejects(invalid);
     const sleep = vi.fn(async () => {});
-    await expect(analyzer(fakeOffline(), { sleep }).analyzeBatch([{ text: 'good', language: 'en' }])).rejects.toBe(invalid);
+    const [r] = await analyzer(fakeOffline(), { sleep }).analyzeBatch([{ text: 'good', language: 'en' }]);
     expect(sleep).not.toHaveBeenCalled();
     expect(cm.commandCalls(BatchDetectSentimentCommand)).toHaveLength(1);
+    expect(cm.commandCalls(DetectSentimentCommand)).toHaveLength(0);
+    expect(r).toMatchObject({ engine: 'offline', sentiment: { label: 'NEUTRAL' }, fallback: { reason: 'comprehend-error', errorCode: 'InvalidRequestException', operation: 'DetectSentiment' } });
+    expect(AnalysisResultSchema.parse(r)).toEqual(r);
+  });
+});
+
+// ---------- degradation: what fails is kept offline or retried alone, never the whole batch ----------
+describe('degradation per record', () => {
+  const throttle = (): Error => new TooManyRequestsException({ message: 'slow down', $metadata: { httpStatusCode: 400 } });
+  const inputs = [{ text: 'good one', language: 'en' }, { text: 'ótimo dois', language: 'pt' }, { text: 'bad three', language: 'en' }];
+
+  it('a batch call failing with a non-throttling error falls back for its records only; the other language group is Comprehend\'s', async () => {
+    cm.on(BatchDetectSentimentCommand).callsFake(async (input: { TextList: string[]; LanguageCode: string }) => {
+      if (input.LanguageCode === 'pt') throw new InternalServerException({ message: 'broken', $metadata: { httpStatusCode: 400 } });
+      return { ResultList: input.TextList.map((t, i) => ({ Index: i, Sentiment: labelFor(t), SentimentScore: SCORES[labelFor(t)] })), ErrorList: [] };
+    });
+    const settled = await analyzer().analyzeBatchSettled(inputs);
+    expect(settled.map((r) => (r instanceof Error ? 'error' : [r.engine, r.sentiment.label, r.fallback?.reason]))).toEqual([
+      ['comprehend', 'POSITIVE', undefined],
+      ['offline', 'NEUTRAL', 'comprehend-error'],
+      ['comprehend', 'NEGATIVE', undefined],
+    ]);
+    expect(notices).toMatchObject([{ kind: 'fallback-to-offline', operation: 'DetectSentiment', itemIndex: 1, errorCode: 'InternalServerException' }]);
+  });
+
+  it('a document in ErrorList whose single retry fails too is marked as a fallback with the error code', async () => {
+    cm.on(BatchDetectSentimentCommand).resolves({
+      ResultList: [{ Index: 0, Sentiment: 'POSITIVE', SentimentScore: SCORES.POSITIVE }],
+      ErrorList: [{ Index: 1, ErrorCode: 'TEXT_SIZE_LIMIT_EXCEEDED', ErrorMessage: 'too long' }],
+    });
+    cm.on(DetectSentimentCommand).rejects(new InvalidRequestException({ message: 'too long', $metadata: { httpStatusCode: 400 } }));
+    const results = await analyzer().analyzeBatch([{ text: 'good', language: 'en' }, { text: 'bad', language: 'en' }]);
+    expect(results[0]).toMatchObject({ engine: 'comprehend' });
+    expect(results[0]?.fallback).toBeUndefined();
+    expect(results[1]).toMatchObject({ engine: 'offline', fallback: { reason: 'comprehend-error', errorCode: 'InvalidRequestException', operation: 'DetectSentiment' } });
+  });
+
+  it('a single-document call (DetectPiiEntities) failing keeps the offline PII, marked, with Comprehend\'s sentiment', async () => {
+    cm.on(DetectPiiEntitiesCommand).rejects(new InvalidRequestException({ message: 'nope', $metadata: { httpStatusCode: 400 } }));
+    const [r] = await analyzer().analyzeBatch([{ text: 'good', language: 'en' }]);
+    expect(r).toMatchObject({ engine: 'comprehend', fallback: { reason: 'comprehend-error', errorCode: 'InvalidRequestException', operation: 'DetectPiiEntities' } });
+  });
+
+  it('throttling past the retries fails only the records of the throttled call (settled), and analyzeBatch still throws', async () => {
+    cm.on(BatchDetectSentimentCommand).callsFake(async (input: { TextList: string[]; LanguageCode: string }) => {
+      if (input.LanguageCode === 'en') throw throttle();
+      return { ResultList: input.TextList.map((t, i) => ({ Index: i, Sentiment: labelFor(t), SentimentScore: SCORES[labelFor(t)] })), ErrorList: [] };
+    });
+    const a = analyzer(fakeOffline(), { maxRetries: 2 });
+    const settled = await a.analyzeBatchSettled(inputs);
+    expect(settled[0]).toBeInstanceOf(AnalyzerUnavailableError);
+    expect(settled[2]).toBeInstanceOf(AnalyzerUnavailableError);
+    expect(settled[1]).toMatchObject({ engine: 'comprehend', sentiment: { label: 'POSITIVE' } });
+    // en: 1 call + 2 retries (the same call for both English records); pt: 1 call.
+    expect(cm.commandCalls(BatchDetectSentimentCommand)).toHaveLength(4);
+    await expect(a.analyzeBatch(inputs)).rejects.toBeInstanceOf(AnalyzerUnavailableError);
+  });
+
+  it('a 5xx answer is transient like throttling: retried, then the record is retried by SQS', async () => {
+    cm.on(BatchDetectSentimentCommand).rejects(new InternalServerException({ message: 'down', $metadata: { httpStatusCode: 500 } }));
+    const settled = await analyzer(fakeOffline(), { maxRetries: 1 }).analyzeBatchSettled([{ text: 'good', language: 'en' }]);
+    expect(settled[0]).toBeInstanceOf(AnalyzerUnavailableError);
+    expect(cm.commandCalls(BatchDetectSentimentCommand)).toHaveLength(2);
+  });
+
+  it('a throttled single retry of one ErrorList document fails that record only', async () => {
+    cm.on(BatchDetectSentimentCommand).resolves({
+      ResultList: [{ Index: 0, Sentiment: 'POSITIVE', SentimentScore: SCORES.POSITIVE }],
+      ErrorList: [{ Index: 1, ErrorCode: 'INTERNAL_SERVER_ERROR' }],
+    });
+    cm.on(DetectSentimentCommand).rejects(throttle());
+    const settled = await analyzer(fakeOffline(), { maxRetries: 1 }).analyzeBatchSettled([{ text: 'good', language: 'en' }, { text: 'bad', language: 'en' }]);
+    expect(settled[0]).toMatchObject({ engine: 'comprehend' });
+    expect(settled[1]).toBeInstanceOf(AnalyzerUnavailableError);
   });
 });
 
@@ -392,9 +466,11 @@ describe('languages and category', () => {
     const offline = fakeOffline((input) => ({ keyPhrases: [`offline:${input.text}`] }));
     const offlineResults = await offline.analyzeBatch([{ text: 'Hallo, dit is goed.' }, { text: 'Hej, det är bra.', language: 'sv' }, { text: 'good', language: 'en' }]);
     const results = await analyzer(offline).analyzeBatch([{ text: 'Hallo, dit is goed.' }, { text: 'Hej, det är bra.', language: 'sv' }, { text: 'good', language: 'en' }]);
-    expect(results[0]).toEqual(offlineResults[0]);
-    expect(results[1]).toEqual(offlineResults[1]);
+    const unsupported = { reason: 'unsupported-language', errorCode: 'UnsupportedLanguage', operation: 'DetectSentiment' };
+    expect(results[0]).toEqual({ ...offlineResults[0], fallback: unsupported });
+    expect(results[1]).toEqual({ ...offlineResults[1], fallback: unsupported });
     expect(results[2]?.engine).toBe('comprehend');
+    expect(results[2]?.fallback).toBeUndefined();
     expect(textsOf(cm.commandCalls(BatchDetectDominantLanguageCommand)).flat()).toEqual(['Hallo, dit is goed.']);
     expect(textsOf(cm.commandCalls(BatchDetectSentimentCommand)).flat()).toEqual(['good']);
     expect(notices.map((n) => [n.kind, n.itemIndex])).toEqual([['unsupported-language', 0], ['unsupported-language', 1]]);

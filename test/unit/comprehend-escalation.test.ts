@@ -22,7 +22,8 @@ import {
 import type { AnalysisResult, AnalyzeInput } from '../../shared/domain/analysis.schema.js';
 import { AnalyzerUnavailableError } from '../../shared/domain/analyzer.errors.js';
 import type { Analyzer } from '../../shared/ports/analyzer.port.js';
-import { makeAnalyzer } from '../../shared/runtime/analyzer.factory.js';
+import { comprehendRegion, makeAnalyzer } from '../../shared/runtime/analyzer.factory.js';
+import { loadConfig } from '../../shared/runtime/config.js';
 
 /** Offline fake: confidence read from the text ("c=0.42 …"), language pt unless the text says "lang=en". */
 function fakeOffline(): Analyzer {
@@ -168,5 +169,22 @@ describe('makeAnalyzer', () => {
   it('the comprehend engine always asks for everything', async () => {
     await analyze({ OUVIDOR_ANALYZER: 'comprehend', OUVIDOR_CASCADE_THRESHOLD: undefined, OUVIDOR_CASCADE_ESCALATE: 'sentiment' });
     expect(namesCalled()).toEqual(['BatchDetectKeyPhrasesCommand', 'BatchDetectSentimentCommand', 'DetectPiiEntitiesCommand']);
+  });
+});
+
+describe('the analysis region (OUVIDOR_COMPREHEND_REGION)', () => {
+  const regionCalled = async (env: Record<string, string>): Promise<string> => {
+    const cfg = loadConfig({ OUVIDOR_ANALYZER: 'cascade', OUVIDOR_CASCADE_THRESHOLD: '1', ...env });
+    await makeAnalyzer(cfg, { comprehendRegion: comprehendRegion(cfg) }).analyze({ text: 'A entrega atrasou.', language: 'pt' });
+    const client = cm.call(0).thisValue as ComprehendClient;
+    return client.config.region();
+  };
+
+  it('a São Paulo function calls Comprehend in the analysis region', async () => {
+    expect(await regionCalled({ AWS_REGION: 'sa-east-1', OUVIDOR_COMPREHEND_REGION: 'us-east-1' })).toBe('us-east-1');
+  });
+
+  it('without it, Comprehend is called in the function\'s own region', async () => {
+    expect(await regionCalled({ AWS_REGION: 'eu-west-1' })).toBe('eu-west-1');
   });
 });

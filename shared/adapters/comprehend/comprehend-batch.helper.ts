@@ -26,19 +26,32 @@ export interface DocumentFailure {
  * Runs `operation` over `texts` in groups of 25, each call retried on throttling. A document
  * that comes back in `ErrorList` (or missing from both lists) is retried alone once with the
  * single-document call; if that fails too its slot stays undefined and `onFailure` is told —
- * the rest of the batch is unaffected. Throttling that outlasts the retries propagates
- * (AnalyzerUnavailableError), as does any error of a batch call itself.
+ * the rest of the batch is unaffected. A batch call that fails for another reason (not
+ * throttling) fails each of its documents (`onFailure`, no single retries: the same request
+ * would fail again). Throttling that outlasts the retries (AnalyzerUnavailableError), on a batch
+ * call or a single retry, is told per document through `onUnavailable`; the other groups go on.
  */
 export async function runInBatches<R>(
   texts: readonly string[],
   operation: BatchOperation<R>,
   policy: RetryPolicy,
   onFailure: (failure: DocumentFailure) => void,
+  onUnavailable: (documentIndex: number, error: Error) => void,
 ): Promise<Array<R | undefined>> {
   const out: Array<R | undefined> = new Array<R | undefined>(texts.length).fill(undefined);
   for (let start = 0; start < texts.length; start += COMPREHEND_BATCH_SIZE) {
     const group = texts.slice(start, start + COMPREHEND_BATCH_SIZE);
-    const outcome = await withThrottleRetry(() => operation.sendBatch(group), policy, operation.label);
+    let outcome: BatchOutcome<R>;
+    try {
+      outcome = await withThrottleRetry(() => operation.sendBatch(group), policy, operation.label);
+    } catch (error) {
+      group.forEach((_, i) => {
+        if (isAnalyzerUnavailableError(error)) return onUnavailable(start + i, error);
+        const e = error as { name?: string; message?: string };
+        onFailure({ documentIndex: start + i, errorCode: e.name ?? 'Error', message: `batch call: ${e.message ?? String(error)}` });
+      });
+      continue;
+    }
     const done = new Set<number>();
     for (const r of outcome.results) {
       if (r.index < 0 || r.index >= group.length || r.value === undefined) continue;
@@ -54,7 +67,10 @@ export async function runInBatches<R>(
         if (value === undefined) throw new Error('empty response');
         out[start + i] = value;
       } catch (error) {
-        if (isAnalyzerUnavailableError(error)) throw error;
+        if (isAnalyzerUnavailableError(error)) {
+          onUnavailable(start + i, error);
+          continue;
+        }
         const e = error as { name?: string; message?: string };
         onFailure({
           documentIndex: start + i,

@@ -4,7 +4,8 @@ import { AnalyzerUnavailableError } from '../../domain/analyzer.errors.js';
  * Throttling retry with exponential backoff and full jitter
  * (delay_n = random() × min(maxDelayMs, baseDelayMs × 2^n), n = 0, 1, …).
  * After `maxRetries` retries the throttling error becomes an AnalyzerUnavailableError (503) so
- * the SQS message is retried later. Any other error propagates unchanged at once.
+ * the SQS message is retried later. Any other error propagates unchanged at once (the analyzer then
+ * keeps the offline result for what it affects).
  */
 export interface RetryPolicy {
   readonly maxRetries: number;
@@ -27,7 +28,8 @@ export function isThrottlingError(error: unknown): boolean {
   const e = error as { name?: unknown; $metadata?: { httpStatusCode?: unknown }; $retryable?: { throttling?: unknown } };
   if (typeof e.name === 'string' && THROTTLING_NAMES.has(e.name)) return true;
   const status = e.$metadata?.httpStatusCode;
-  if (status === 429 || status === 503) return true;
+  // 429 and any 5xx answered by the service: transient, retried here and then by SQS (the client makes one attempt).
+  if (typeof status === 'number' && (status === 429 || status >= 500)) return true;
   return e.$retryable?.throttling === true;
 }
 

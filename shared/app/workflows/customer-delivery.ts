@@ -1,6 +1,9 @@
+import { normalizeEmail } from '../../domain/customer.schema.js';
+import type { Suppression } from '../../domain/email-suppression.schema.js';
 import type { Feedback } from '../../domain/feedback.schema.js';
 import type { Locale } from '../../domain/i18n.js';
 import type { CustomerMessage, CustomerMessenger, DeliveryReceipt } from '../../ports/messenger.port.js';
+import type { SuppressionStore } from '../../ports/suppression-store.port.js';
 import type { ThreadStore } from '../../ports/thread-store.port.js';
 import type { OutboxStore, TimelineStore } from '../../ports/workflow-store.port.js';
 
@@ -26,8 +29,23 @@ export function unreachableReason(fb: Feedback): string {
   return fb.channel === 'phone' ? 'the customer called and left no email' : 'the customer left no email';
 }
 
+/**
+ * The suppression that stops an email to this route (SES reported a permanent bounce or a complaint
+ * for the address), if any. Social replies are never suppressed.
+ */
+export async function suppressionOf(deps: Pick<DeliveryDeps, 'suppressions'>, route: CustomerRoute): Promise<Suppression | undefined> {
+  if (route.channel !== 'email') return undefined;
+  const address = normalizeEmail(route.to);
+  return address ? deps.suppressions.get(address) : undefined;
+}
+
+/** How a skipped send is told: `address unreachable (bounced)` / `(complained)`. */
+export const unreachableSummary = (s: Pick<Suppression, 'reason'>): string => `address unreachable (${s.reason})`;
+
 export interface DeliveryDeps {
   readonly messenger: CustomerMessenger;
+  /** Checked before every email: an address SES reported as bouncing or complaining gets nothing more. */
+  readonly suppressions: Pick<SuppressionStore, 'get'>;
   readonly outbox: OutboxStore;
   readonly threads: ThreadStore;
   readonly timeline: TimelineStore;

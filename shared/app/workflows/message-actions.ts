@@ -5,7 +5,7 @@ import { oneLine } from '../../domain/workflows/message-format.js';
 import { renderTemplate, type TemplateId, type TemplateVars } from '../../domain/workflows/message-templates.js';
 import type { Action } from '../../domain/workflows/rules.schema.js';
 import { createSurvey } from '../create-survey.use-case.js';
-import { customerRoute, deliverToCustomer } from './customer-delivery.js';
+import { customerRoute, deliverToCustomer, suppressionOf, unreachableSummary, type CustomerRoute } from './customer-delivery.js';
 import type { ActionContext, ActionResult } from './item-actions.js';
 
 type Of<T extends Action['type']> = Extract<Action, { type: T }>;
@@ -24,9 +24,26 @@ const varsOf = (fb: Feedback, ctx: ActionContext): TemplateVars => ({
 /** Deterministic per action, so a retried send reuses the same ids (the outbox and threads dedupe on them). */
 const idFor = (key: string, fb: Feedback) => createHash('sha256').update(`${key}\n${fb.id}`).digest('hex').slice(0, 24);
 
+/**
+ * An email to an address SES reported as bouncing or complaining is not sent: the action is recorded
+ * as skipped, with a `message-skipped` timeline entry saying why (never as sent).
+ */
+async function skippedAsUnreachable(ctx: ActionContext, fb: Feedback, key: string, template: TemplateId, route: CustomerRoute): Promise<ActionResult | undefined> {
+  const suppression = await suppressionOf(ctx.deps, route);
+  if (!suppression) return undefined;
+  const why = unreachableSummary(suppression);
+  await ctx.deps.timeline.append(fb.id, {
+    key: `message-skipped:${key}`, at: ctx.now.toISOString(), actor: 'system', type: 'message-skipped',
+    summary: `${template} not sent: ${why}`, detail: { template, channel: route.channel, reason: suppression.reason, since: suppression.at },
+  });
+  return { skipped: why, reason: suppression.reason };
+}
+
 async function sendToCustomer(ctx: ActionContext, fb: Feedback, key: string, template: TemplateId, extra: Partial<TemplateVars> = {}): Promise<ActionResult> {
   const route = customerRoute(fb);
   if (!route) return { skipped: 'no way to reach the customer' };
+  const skipped = await skippedAsUnreachable(ctx, fb, key, template, route);
+  if (skipped) return skipped;
   const locale = localeOf(fb.language);
   const { subject, text } = renderTemplate(template, locale, { ...varsOf(fb, ctx), ...extra });
   const id = idFor(key, fb);
@@ -58,7 +75,11 @@ export async function notifyTeam(ctx: ActionContext, fb: Feedback, key: string, 
 
 /** A CSAT/NPS survey about this item, its one-click link sent to the customer. */
 export async function sendSurvey(ctx: ActionContext, fb: Feedback, key: string, a: Of<'sendSurvey'>): Promise<ActionResult> {
-  if (!customerRoute(fb)) return { skipped: 'no way to reach the customer' };
+  const route = customerRoute(fb);
+  if (!route) return { skipped: 'no way to reach the customer' };
+  // No survey is created for a customer it cannot reach.
+  const skipped = await skippedAsUnreachable(ctx, fb, key, 'survey-invite', route);
+  if (skipped) return skipped;
   const survey = await createSurvey(ctx.deps, { type: a.survey, feedbackId: fb.id }, { publicBaseUrl: ctx.deps.workflow.publicBaseUrl });
   const sent = await sendToCustomer(ctx, fb, key, 'survey-invite', { surveyUrl: survey.url });
   return { ...sent, surveyId: survey.id };

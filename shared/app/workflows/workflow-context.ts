@@ -7,6 +7,7 @@ import type { Clock } from '../../ports/clock.port.js';
 import type { FeedbackStore } from '../../ports/feedback-store.port.js';
 import type { Log } from '../../ports/logger.port.js';
 import type { CustomerMessenger, TeamNotifier } from '../../ports/messenger.port.js';
+import type { SuppressionStore } from '../../ports/suppression-store.port.js';
 import type { SurveyStore } from '../../ports/survey-store.port.js';
 import type { SurveyTokens } from '../../ports/survey-token.port.js';
 import type { ThreadStore } from '../../ports/thread-store.port.js';
@@ -39,6 +40,8 @@ export interface WorkflowDeps {
   readonly configs: ConfigStore;
   readonly threads: ThreadStore;
   readonly messenger: CustomerMessenger;
+  /** Unreachable email addresses: checked before every email to a customer. */
+  readonly suppressions: Pick<SuppressionStore, 'get'>;
   readonly notifier: TeamNotifier;
   readonly surveys: SurveyStore;
   readonly surveyTokens: SurveyTokens;

@@ -12,7 +12,7 @@ export const analyzer = capability('analyzer', (): Analyzer => {
   if (cfg.OUVIDOR_ANALYZER === 'offline') return new OfflineAnalyzer();
   let engine: Promise<Analyzer> | undefined;
   const load = (): Promise<Analyzer> => {
-    engine ??= import('../analyzer.factory.js').then((m) => m.makeAnalyzer(cfg, { comprehendRegion: cfg.AWS_REGION }));
+    engine ??= import('../analyzer.factory.js').then((m) => m.makeAnalyzer(cfg, { comprehendRegion: m.comprehendRegion(cfg) }));
     engine.catch(() => (engine = undefined));
     return engine;
   };

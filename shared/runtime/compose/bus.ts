@@ -2,8 +2,9 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { EventBridgeBus } from '../../adapters/eventbridge-bus.adapter.js';
 import { config } from '../config.js';
 import { capability } from './capability.js';
+import { traced } from '../tracing.js';
 
-export const eventBridgeClient = capability('eventBridge', () => new EventBridgeClient({ region: config().AWS_REGION }));
+export const eventBridgeClient = capability('eventBridge', () => traced(new EventBridgeClient({ region: config().AWS_REGION })));
 
 /**
  * The domain event bus: EventBridge. With `OUVIDOR_EVENT_BUS=local` the local runtime supplies its

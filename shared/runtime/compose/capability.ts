@@ -17,6 +17,7 @@ import type { BacklogReader, MetricsSourceScanner, MetricsStore } from '../../po
 import type { ObjectStore } from '../../ports/object-store.port.js';
 import type { FeedbackQueue } from '../../ports/queue.port.js';
 import type { Redactor } from '../../ports/redactor.port.js';
+import type { SuppressionStore } from '../../ports/suppression-store.port.js';
 import type { SurveyStore } from '../../ports/survey-store.port.js';
 import type { SurveyTokens } from '../../ports/survey-token.port.js';
 import type { Telemetry } from '../../ports/telemetry.port.js';
@@ -45,6 +46,8 @@ export interface Capabilities {
   readonly objects: ObjectStore;
   readonly analyzer: Analyzer;
   readonly customers: CustomerStore;
+  /** Email addresses SES reported as bouncing or complaining: nothing is sent to them. */
+  readonly suppressions: SuppressionStore;
   readonly threads: ThreadStore;
   readonly redactor: Redactor;
   readonly parseEmail: EmailParser;

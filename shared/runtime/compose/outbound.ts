@@ -3,6 +3,7 @@ import { config, type Config } from '../config.js';
 import { logger } from '../logger.js';
 import { appSecrets, type AppSecrets } from '../secrets.js';
 import { capability } from './capability.js';
+import { traced } from '../tracing.js';
 
 /**
  * The SMTP relay's messenger (nodemailer, ~240 KB minified): the local runtime's path only, every
@@ -25,7 +26,7 @@ async function emailMessenger(cfg: Config): Promise<CustomerMessenger> {
   const identity = { from: cfg.OUVIDOR_EMAIL_FROM };
   if (cfg.OUVIDOR_EMAIL_OUTBOUND === 'ses') {
     const [{ SESv2Client }, { SesEmailMessenger }] = await Promise.all([import('@aws-sdk/client-sesv2'), import('../../adapters/outbound/ses-email.messenger.js')]);
-    return new SesEmailMessenger(new SESv2Client({ region: cfg.AWS_REGION }), {
+    return new SesEmailMessenger(traced(new SESv2Client({ region: cfg.AWS_REGION })), {
       ...identity,
       ...(cfg.OUVIDOR_SES_CONFIGURATION_SET && { configurationSetName: cfg.OUVIDOR_SES_CONFIGURATION_SET }),
     });
@@ -57,7 +58,7 @@ async function buildNotifier(cfg: Config, secrets: AppSecrets): Promise<TeamNoti
   if (secrets.slackWebhookUrl) notifiers.push(new (await import('../../adapters/outbound/slack-webhook.notifier.js')).SlackWebhookNotifier(secrets.slackWebhookUrl));
   if (cfg.OUVIDOR_SNS_TOPIC_ARN) {
     const [{ SNSClient }, { SnsNotifier }] = await Promise.all([import('@aws-sdk/client-sns'), import('../../adapters/outbound/sns.notifier.js')]);
-    notifiers.push(new SnsNotifier(new SNSClient({ region: cfg.AWS_REGION }), cfg.OUVIDOR_SNS_TOPIC_ARN));
+    notifiers.push(new SnsNotifier(traced(new SNSClient({ region: cfg.AWS_REGION })), cfg.OUVIDOR_SNS_TOPIC_ARN));
   }
   const { FanOutNotifier } = await import('../../adapters/outbound/routing.messenger.js');
   if (notifiers.length === 0) return new (await import('../../adapters/outbound/outbox-only.messenger.js')).OutboxOnlyNotifier();

@@ -2,6 +2,7 @@ import type { UserCredentials, UserDirectory } from '../../ports/user-directory.
 import { config } from '../config.js';
 import { capability } from './capability.js';
 import { dynamodbClient, tableName } from './dynamodb.js';
+import { traced } from '../tracing.js';
 
 /** Resolves `load` once (again after a failure). */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -26,7 +27,7 @@ export const userDirectory = capability('users', (): UserDirectory => {
     cfg.OUVIDOR_AUTH_MODE === 'local'
       ? localDirectory()
       : Promise.all([import('@aws-sdk/client-cognito-identity-provider'), import('../../adapters/cognito-user-directory.adapter.js')]).then(
-          ([sdk, a]) => new a.CognitoUserDirectory(new sdk.CognitoIdentityProviderClient({ region: cfg.AWS_REGION }), cfg.OUVIDOR_USER_POOL_ID ?? ''),
+          ([sdk, a]) => new a.CognitoUserDirectory(traced(new sdk.CognitoIdentityProviderClient({ region: cfg.AWS_REGION })), cfg.OUVIDOR_USER_POOL_ID ?? ''),
         ),
   );
   return { list: async () => (await load()).list(), create: async (input, at) => (await load()).create(input, at) };

@@ -3,6 +3,7 @@ import { clock, log } from './basics.js';
 import { configStore } from './configs.js';
 import { customerMessenger, teamNotifier } from './outbound.js';
 import { feedbackStore } from './store.js';
+import { suppressionStore } from './suppressions.js';
 import { surveyStore } from './surveys.js';
 import { surveyTokens } from './survey-tokens.js';
 import { telemetry } from './telemetry.js';
@@ -20,6 +21,7 @@ export const workflowDeps = (): WorkflowDeps => ({
   configs: configStore(),
   threads: threadStore(),
   messenger: customerMessenger(),
+  suppressions: suppressionStore(),
   notifier: teamNotifier(),
   surveys: surveyStore(),
   surveyTokens: surveyTokens(),

@@ -126,6 +126,13 @@ export const PLATFORM_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
     query: cursorQuery,
     responses: { 200: { description: 'Profile and a page of items.', schema: { type: 'object' } } },
   },
+  'DELETE /v1/customers/{id}/unreachable/{address}': {
+    summary: 'Make an unreachable email reachable again (after a bounce or complaint)',
+    tag: 'customers',
+    auth: ['admin', 'agent'],
+    description: 'Lifts the suppression SES events set on one of the customer\'s emails (URL-encoded in the path); emails go to it again. 404 when it is not the customer\'s.',
+    responses: { 200: { description: 'The profile, without that address among `unreachable`.', schema: obj('Profile.', { profile: { type: 'object' } }) } },
+  },
   'POST /v1/surveys': {
     summary: 'Create an NPS/CSAT survey link',
     tag: 'surveys',

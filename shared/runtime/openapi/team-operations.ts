@@ -3,6 +3,7 @@ import { CannedReplyInputSchema, CannedReplySchema } from '../../domain/canned-r
 import { FeedbackInputSchema } from '../../domain/feedback-input.schema.js';
 import { LoginInputSchema, NewUserInputSchema, UserSchema } from '../../domain/user.schema.js';
 import { SeedRequestSchema } from '../../domain/seed-request.schema.js';
+import { LocalEmailEventRequestSchema } from '../../domain/email-suppression.schema.js';
 import { obj, str, type ApiOperation } from './api-operation.js';
 
 /** What the intake documents: the feedback input plus the widget's honeypot (left empty by people). */
@@ -56,6 +57,17 @@ export const TEAM_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
     responses: {
       200: { description: 'The job\'s phase and count.', schema: obj('Job progress.', { job: str('the job'), running: { type: 'boolean' }, phase: str('what it does now'), done: { type: 'integer' }, total: { type: 'integer' } }) },
     },
+  },
+  'POST /v1/local/email-events': {
+    summary: 'Play an SES bounce or complaint for an address (local runtime only; `ouvidor email-event`)',
+    tag: 'users',
+    auth: ['admin'],
+    localOnly: true,
+    description:
+      'Queues the SNS notification SES publishes for a permanent bounce or a complaint; the same `email-events` handler as on AWS marks the address unreachable, ' +
+      'after which no email is sent to it. On AWS the configuration set\'s topic feeds that queue.',
+    body: { zod: LocalEmailEventRequestSchema, types: ['application/json'] },
+    responses: { 202: { description: 'Queued.', schema: obj('Queued for email-events.', { queued: { type: 'boolean' }, sesMessageId: str('the SES message id of the played event') }) } },
   },
   'GET /v1/users': {
     summary: 'List staff users',

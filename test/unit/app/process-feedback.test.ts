@@ -48,6 +48,16 @@ describe('process feedback', () => {
     expect((bus.events[0]!.detail as { item?: unknown }).item).toEqual(fb);
   });
 
+  it('records on the item that Comprehend fell back to the offline result, and why', async () => {
+    const fallback = { reason: 'comprehend-error', errorCode: 'InvalidRequestException', operation: 'DetectSentiment' } as const;
+    const degraded = Object.assign(new ScriptedAnalyzer(), {
+      analyze: async (input: Parameters<ScriptedAnalyzer['analyze']>[0]) => ({ ...(await new ScriptedAnalyzer().analyze(input)), fallback }),
+    });
+    const id = await accept('Entrega ruim');
+    expect(await processFeedback({ ...deps, analyzer: degraded }, id)).toBe('analyzed');
+    expect(store.items.get(id)!.analysis).toMatchObject({ engine: 'offline', fallback });
+  });
+
   it('analyzes nothing again on a second delivery, and only re-announces the same event once the writer cannot be running', async () => {
     const id = await accept('Entrega ruim');
     await processFeedback(deps, id);

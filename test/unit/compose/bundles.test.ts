@@ -62,7 +62,9 @@ describe('bundles per function', () => {
     expect(carriers(/node_modules\/mailparser\//)).toEqual(['ingest-email', 'ses-email']);
     expect(carriers(/shared\/adapters\/comprehend/)).toEqual(['process-feedback']);
     expect(carriers(/node_modules\/franc/)).toEqual(['process-feedback']);
-    expect(carriers(/@aws-lambda-powertools\/batch/)).toEqual(['process-feedback', 'run-workflows']);
+    // The SQS consumers with partial batch failures (Powertools batch, from the layer: an external import).
+    const importers = (pkg: string) => [...bundles.keys()].filter((n) => Object.values(bundles.get(n)!.metafile.outputs).find((o) => o.entryPoint)!.imports.some((i) => i.path === pkg)).sort();
+    expect(importers('@aws-lambda-powertools/batch')).toEqual(['email-events', 'process-feedback', 'run-workflows']);
     // The offline analyzer: the processor; the email channels' redactor uses its PII detection.
     expect(carriers(/shared\/adapters\/offline-analyzer\//)).toEqual(['ingest-email', 'process-feedback', 'ses-email']);
     expect(carriers(/shared\/runtime\/compose\/outbound/)).toEqual(['reply-feedback', 'run-workflows', 'sla-sweeper']);
@@ -74,6 +76,23 @@ describe('bundles per function', () => {
     // Only the admin's rules editor parses YAML (shared/domain/workflows/rules-text.ts).
     expect(carriers(/node_modules\/yaml\//)).toEqual(['admin-config']);
     expect(carriers(/shared\/adapters\/dynamo-user-directory|scrypt-password/)).toEqual(['users']);
+  });
+
+  it('email-events carries the suppression and customer stores only', () => {
+    for (const heavy of [/node_modules\/nodemailer\//, /node_modules\/mailparser\//, /shared\/adapters\/offline-analyzer\//, /shared\/adapters\/outbound\//, /shared\/adapters\/comprehend/]) {
+      expect(carries('email-events', heavy), String(heavy)).toBe(false);
+    }
+    expect(externalsOf('email-events', 'all')).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
+  });
+
+  it('no bundle carries Powertools or the X-Ray SDK: the Powertools layer provides them; the tracer is imported only when tracing is on', () => {
+    for (const name of bundles.keys()) {
+      expect(carries(name, /node_modules\/(@aws-lambda-powertools|aws-xray-sdk-core)\//), name).toBe(false);
+      const out = Object.values(bundles.get(name)!.metafile.outputs).find((o) => o.entryPoint)!;
+      const tracer = out.imports.filter((i) => i.path.startsWith('@aws-lambda-powertools/tracer'));
+      expect(tracer.length, `${name} imports the tracer`).toBeGreaterThan(0);
+      expect(tracer.every((i) => i.external && i.kind === 'dynamic-import'), name).toBe(true);
+    }
   });
 
   it('imports an AWS SDK client only where a capability uses it', () => {

@@ -83,6 +83,23 @@ describe('cost arithmetic on a small template', () => {
     expect(component('Lambda schedules (sweepers)')?.basis).toContain('sla-sweeper rate(1 minute)');
   });
 
+  it('the email events queue carries bounces and complaints, a share of the emails sent, not one message per item', () => {
+    const processor = facts.functions['process-feedback']!;
+    const withEvents = {
+      ...facts,
+      functions: { ...facts.functions, 'email-events': { ...processor, name: 'email-events' } },
+      batchTriggers: { ...facts.batchTriggers, 'email-events': { source: 'sqs' as const, batchSize: 10, windowS: 0 } },
+    };
+    const ee = perItemFunctions(withEvents, { ...A, emailsPerItem: 0.5, deliveryProblemShare: 0.02 }).find((f) => f.fn.name === 'email-events')!;
+    expect(ee.invocationsPerItem * ee.recordsPerInvocation).toBeCloseTo(0.01, 9);
+    // SQS: one send, one receive and one delete per bounce (no batching at this rate), not 3 per item;
+    // plus the queue's idle long polls (5 pollers, 20 s each, a month of 365/12 days) spread over the items.
+    const sqs = (f: typeof facts) => component('SQS', {}, f)!.usdPerMillion;
+    const idlePolls = 5 * 3 * ((365 / 12) * 24 * 60);
+    expect(sqs(withEvents) - sqs(facts)).toBeCloseTo(0.6 * 0.02 * 3 * 0.4 + (idlePolls * 0.4) / 1e6, 6);
+    expect(perItemFunctions(withEvents, { ...A, deliveryProblemShare: 0 }).some((f) => f.fn.name === 'email-events')).toBe(false);
+  });
+
   it('monthly charges are spread over the monthly volume', () => {
     const at1M = component('CloudWatch metrics (EMF), dashboard, alarms')!.usdPerMillion;
     const at10M = component('CloudWatch metrics (EMF), dashboard, alarms', { monthlyItems: 10_000_000 })!.usdPerMillion;
