@@ -91,10 +91,11 @@ async function expectReportMatches(query: string, window: { from: string; to: st
 describe('GET /v1/metrics on a seeded data set', () => {
   it('matches a brute-force computation over every item, for the whole period', async () => {
     const e = await expectReportMatches(`from=${range.from}&to=${range.to}`, range);
-    // The seed is a realistic mix: every figure has data.
+    // The seed is a realistic mix: every figure has data. (The seed is anchored at the real clock, so how many
+    // survey answers fall before "now" varies with the hour: at least some, never a fixed count.)
     expect(e.items).toBe(ITEMS);
-    expect(e.nps.responses).toBeGreaterThan(5);
-    expect(e.csat.responses).toBeGreaterThan(5);
+    expect(e.nps.responses).toBeGreaterThan(0);
+    expect(e.csat.responses).toBeGreaterThan(0);
     expect(e.firstResponse.business.length).toBeGreaterThan(50);
     expect(e.sla.firstResponse.missed).toBeGreaterThan(0);
     expect(e.kudos).toBeGreaterThan(0);
